@@ -1,0 +1,3 @@
+from samenslim.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""The Textual application: wires the domain (content, sessions, store, timer) to the screens."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+from typing import Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from samenslim.autosave import Autosaver
+from samenslim.content import Library, Werkvorm, load_library
+from samenslim.locations import Locations, builtin_content_dir
+from samenslim.screens.library import LibraryScreen
+from samenslim.session import Sessie, new_session
+from samenslim.store import SaveError, SessionLocked, SessionStore, StoreError
+from samenslim.timer import Clock
+
+
+class SamenslimApp(App):
+    TITLE = "samenslim"
+    CSS_PATH = "samenslim.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
+                 offer_resume: bool = True) -> None:
+        super().__init__()
+        self.locations = locations
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.offer_resume = offer_resume
+        self.store = SessionStore(locations.sessions_dir)
+        self.library = Library()
+        self.damaged_sessions: list[str] = []
+        self._autosaver: Autosaver | None = None
+        self._locks: dict[str, object] = {}
+        self.last_saved_path: Path | None = None
+
+    # -- start-up ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.library = load_library(builtin_content_dir() / "werkvormen", self.locations.user_content_dir)
+        self.push_screen(LibraryScreen(self.library))
+        if self.library.problems:
+            self.notify(f"{len(self.library.problems)} werkvorm-bestand(en) met fouten overgeslagen; ctrl+g toont ze.",
+                        severity="warning", timeout=8)
+        if self.offer_resume:
+            self.find_unfinished()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def find_unfinished(self) -> None:
+        # Off the UI thread: the home screen is usable while the session folder is read.
+        self.store.remove_stale_temp_files()
+        sessions, damaged = self.store.unfinished()
+        self.call_from_thread(self._offer_resume, sessions, [str(item) for item in damaged])
+
+    def _offer_resume(self, sessions: list[Sessie], damaged: list[str]) -> None:
+        self.damaged_sessions = damaged
+        if damaged:
+            self.notify(f"{len(damaged)} sessiebestand(en) kunnen niet gelezen worden en blijven onaangeroerd; "
+                        "ctrl+g toont ze.", severity="warning", timeout=8)
+            if isinstance(self.screen, LibraryScreen):
+                self.screen.show_problem_line()
+        if sessions:
+            from samenslim.screens.resume import ResumeScreen
+
+            self.push_screen(ResumeScreen(sessions), self._resume_chosen)
+
+    def _resume_chosen(self, session_id: str | None) -> None:
+        if session_id:
+            self.resume(session_id)
+
+    def problem_messages(self) -> list[str]:
+        return [str(problem) for problem in self.library.problems] + self.damaged_sessions
+
+    def show_problems(self) -> None:
+        from samenslim.screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(self.problem_messages()))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for werkvorm in self.library.werkvormen.values():
+            yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
+                                lambda werkvorm=werkvorm: self.open_setup(werkvorm))
+
+    # -- sessions ---------------------------------------------------------------------------
+    def open_setup(self, werkvorm: Werkvorm) -> None:
+        from samenslim.screens.setup import SetupScreen
+
+        self.push_screen(SetupScreen(werkvorm))
+
+    def start_session(self, werkvorm: Werkvorm, **fields) -> None:
+        session = new_session([werkvorm], **fields)
+        try:
+            self.store.ensure_folder()
+            self._locks[session.id] = self.store.lock(session.id)
+        except (StoreError, OSError) as error:
+            self.notify(f"Kan de sessie niet beginnen: {error}", severity="error", timeout=10)
+            return
+        self.open_runner(session)
+
+    def resume(self, session_id: str) -> None:
+        try:
+            lock = self.store.lock(session_id)
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        try:
+            session = self.store.load(session_id)
+        except StoreError as error:
+            lock.release()
+            self.notify(f"Kan niet hervatten: {error}", severity="error", timeout=10)
+            return
+        self._locks[session_id] = lock
+        self.open_runner(session)
+
+    def open_runner(self, session: Sessie) -> None:
+        from samenslim.screens.runner import RunnerScreen
+
+        self.switch_to_library()
+        self.push_screen(RunnerScreen(session, clock=self.clock, rng=self.rng))
+
+    def switch_to_library(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def show_library(self) -> None:
+        self.switch_to_library()
+
+    def finish_session(self, session: Sessie) -> None:
+        from samenslim.screens.summary import SummaryScreen
+
+        self.close_session(session)
+        self.switch_to_library()
+        self.push_screen(SummaryScreen(session, self.store.path_for(session.id)))
+
+    def close_session(self, session: Sessie, then_exit: bool = False) -> None:
+        """Wait for the last save, then let go of the session's lock."""
+        if self._autosaver is not None and not self._autosaver.flush():
+            self.notify("Opslaan duurt lang; de sessie blijft open.", severity="warning")
+            return
+        lock = self._locks.pop(session.id, None)
+        if lock is not None:
+            lock.release()
+        if then_exit:
+            self.exit()
+
+    # -- saving -----------------------------------------------------------------------------
+    @property
+    def autosaver(self) -> Autosaver:
+        if self._autosaver is None:
+            self._autosaver = Autosaver(self.store, on_result=self._save_result)
+        return self._autosaver
+
+    def autosave(self, session: Sessie) -> None:
+        self.autosaver.submit(session)
+
+    def _save_result(self, error: SaveError | None) -> None:
+        # Called on the autosave thread.
+        try:
+            if error is None:
+                self.call_from_thread(self.notify, "Weer opgeslagen.", timeout=4)
+            else:
+                self.call_from_thread(
+                    self.notify,
+                    f"{error}. Je werk staat nog in het scherm; samenslim probeert opnieuw bij elke wijziging.",
+                    title="Niet opgeslagen", severity="error", timeout=15)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def on_unmount(self) -> None:
+        if self._autosaver is not None:
+            self._autosaver.close()
+        for lock in self._locks.values():
+            lock.release()
+        self._locks.clear()

@@ -1,0 +1,281 @@
+"""Werkvormen as data: the pydantic models for a content file and the loader that reports problems.
+
+A werkvorm is one TOML file with Dutch, author-facing keys. The loader never stops at the first
+mistake: every problem is collected with file, line/column (where they can be found), the field
+path and a Dutch message, and every good file still loads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from samenslim.werkvormen import KINDS
+from samenslim.werkvormen.base import BaseStap
+
+HOOFDSTUKKEN = ("Richting bepalen", "Experimenteren", "Landen en inbedden")
+Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Stap = Annotated[Union[tuple(kind.Stap for kind in KINDS.values())], Field(discriminator="soort")]
+
+
+class Werkvorm(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
+    titel: Annotated[str, Field(min_length=1)]
+    hoofdstuk: Hoofdstuk
+    paragraaf: str = ""
+    doel: str = ""
+    minuten: Annotated[float, Field(gt=0)] | None = None
+    # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
+    rollen: list[Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9-]*$")]] = []
+    stappen: Annotated[list[Stap], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _roles_exist(self) -> "Werkvorm":
+        # A round may leave out whoever holds a role; that role must be one the werkvorm hands out.
+        for step in self.stappen:
+            excluded = getattr(step, "zonder_rol", None)
+            if excluded and excluded not in self.rollen:
+                raise ValueError(f"stap '{step.titel}' noemt zonder_rol = '{excluded}', maar die rol staat "
+                                 f"niet in 'rollen' van deze werkvorm ({', '.join(self.rollen) or 'leeg'})")
+        return self
+
+    def search_text(self) -> str:
+        parts = [self.id, self.titel, self.hoofdstuk, self.paragraaf, self.doel]
+        parts += [step.titel for step in self.stappen]
+        return " ".join(parts).lower()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, said in Dutch."""
+
+    path: Path
+    message: str
+    field: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+
+
+@dataclass
+class Library:
+    werkvormen: dict[str, Werkvorm] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def by_chapter(self) -> dict[str, list[Werkvorm]]:
+        grouped: dict[str, list[Werkvorm]] = {chapter: [] for chapter in HOOFDSTUKKEN}
+        for werkvorm in self.werkvormen.values():
+            grouped[werkvorm.hoofdstuk].append(werkvorm)
+        for items in grouped.values():
+            items.sort(key=lambda w: (_paragraph_key(w.paragraaf), w.titel.lower()))
+        return grouped
+
+
+def _paragraph_key(paragraph: str) -> tuple[int, ...]:
+    numbers = tuple(int(n) for n in re.findall(r"\d+", paragraph))
+    return numbers or (999,)
+
+
+def load_library(*folders: Path) -> Library:
+    """Load every *.toml under the given folders, in order; the first file to claim an id keeps it."""
+    library = Library()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            werkvorm, problems = load_file(path)
+            library.problems.extend(problems)
+            if werkvorm is None:
+                continue
+            if werkvorm.id in library.werkvormen:
+                library.problems.append(Problem(path, f"id '{werkvorm.id}' wordt al gebruikt door "
+                                                      f"{library.sources[werkvorm.id]}; kies een ander id",
+                                                field="id", line=_locate(path.read_text("utf-8"), ("id",))))
+                continue
+            library.werkvormen[werkvorm.id] = werkvorm
+            library.sources[werkvorm.id] = path
+    return library
+
+
+def load_file(path: Path) -> tuple[Werkvorm | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(path, f"het bestand is geen UTF-8-tekst (byte {error.start})")]
+    except OSError as error:
+        return None, [Problem(path, f"het bestand kan niet gelezen worden ({error.strerror})")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, column = _toml_position(error)
+        return None, [Problem(path, f"geen geldige TOML: {_toml_reason(error)}", line=line, column=column)]
+    try:
+        return Werkvorm.model_validate(data), []
+    except ValidationError as error:
+        return None, [_problem_from_error(path, text, detail) for detail in error.errors()]
+
+
+def validate_paths(paths: list[Path]) -> list[Problem]:
+    """Problems in the given files (folders are searched for *.toml)."""
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(path.glob("*.toml"))
+            if not files:
+                problems.append(Problem(path, "deze map bevat geen .toml-bestanden"))
+        elif path.exists():
+            files = [path]
+        else:
+            problems.append(Problem(path, "bestand niet gevonden"))
+            files = []
+        for file in files:
+            problems.extend(load_file(file)[1])
+    return problems
+
+
+# --- turning errors into Dutch, with a place -------------------------------------------------
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_REASONS = {
+    "Invalid value": "ongeldige waarde",
+    "Expected '=' after a key in a key/value pair": "na een sleutel hoort '='",
+    "Unterminated string": "tekst zonder afsluitend aanhalingsteken",
+    "Cannot overwrite a value": "deze sleutel staat er al eerder",
+    "Cannot declare": "deze tabel is al eerder gedeclareerd",
+    "Invalid statement": "ongeldige regel",
+    "Unclosed array": "lijst zonder afsluitende ']'",
+    "Expected newline or end of document after a statement": "na een waarde hoort een nieuwe regel",
+    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
+    "Illegal character": "ongeldig teken",
+}
+
+
+def _toml_position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | None]:
+    line = getattr(error, "lineno", None)  # Python 3.14+
+    if line is not None:
+        return line, getattr(error, "colno", None)
+    match = _TOML_POSITION.search(str(error))
+    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
+
+
+def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
+    reason = _TOML_POSITION.sub("", getattr(error, "msg", None) or str(error)).strip()
+    for english, dutch in _TOML_REASONS.items():
+        if reason.startswith(english):
+            return dutch
+    return reason
+
+
+def _problem_from_error(path: Path, text: str, detail: dict) -> Problem:
+    loc = _strip_union_tags(tuple(detail["loc"]))
+    if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        loc += ("soort",)  # point at the step's 'soort' line, not at the [[stappen]] header
+    return Problem(path, dutch_message(detail), field=_field_path(loc), line=_locate(text, loc))
+
+
+def _strip_union_tags(loc: tuple) -> tuple:
+    """Pydantic puts the chosen step kind into the location (stappen, 2, 'rondje', 'herhalen'); drop it."""
+    cleaned: list = []
+    for index, part in enumerate(loc):
+        if index >= 2 and isinstance(loc[index - 1], int) and loc[index - 2] == "stappen" and part in KINDS:
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
+
+
+def _field_path(loc: tuple) -> str:
+    """('stappen', 2, 'soort') -> 'stappen[3].soort' (counted from 1, as an author counts blocks)."""
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def dutch_message(detail: dict) -> str:
+    kind, ctx = detail["type"], detail.get("ctx", {})
+    simple = {
+        "missing": "dit veld is verplicht maar ontbreekt",
+        "extra_forbidden": "onbekend veld (tikfout?); dit veld wordt niet gebruikt",
+        "string_type": "moet tekst zijn (tussen aanhalingstekens)",
+        "int_type": "moet een geheel getal zijn",
+        "float_type": "moet een getal zijn",
+        "bool_type": "moet true of false zijn",
+        "list_type": "moet een lijst zijn, zoals [\"a\", \"b\"]",
+        "dict_type": "moet een tabel zijn",
+        "model_type": "moet een tabel zijn",
+        "model_attributes_type": "moet een tabel zijn",
+        "string_pattern_mismatch": "gebruik alleen kleine letters, cijfers en streepjes (bijv. 'check-in')",
+        "union_tag_not_found": "'soort' ontbreekt: elke stap heeft een soort",
+        "frozen_instance": "mag niet gewijzigd worden",
+    }
+    if kind in simple:
+        return simple[kind]
+    if kind == "union_tag_invalid":
+        known = ", ".join(sorted(KINDS))
+        return f"onbekende soort '{ctx.get('tag')}'; bekende soorten zijn: {known}"
+    if kind == "literal_error":
+        return f"moet een van deze waarden zijn: {ctx.get('expected')}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        words = {"greater_than_equal": "minstens", "greater_than": "groter dan",
+                 "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[kind]
+        limit = next(iter(ctx.values()), "")
+        return f"moet {words} {limit} zijn"
+    if kind in ("too_short", "string_too_short"):
+        return "mag niet leeg zijn" if ctx.get("min_length", 1) <= 1 else \
+            f"moet minstens {ctx.get('min_length')} elementen hebben"
+    if kind in ("too_long", "string_too_long"):
+        return f"is te lang (hoogstens {ctx.get('max_length')})"
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    return detail["msg"]
+
+
+def _locate(text: str, loc: tuple) -> int | None:
+    """The line that best matches a field path in a TOML text: the key itself, or else the
+    closest table or key it lives in. A small line scanner; TOML parsers here give no positions."""
+    positions: dict[tuple, int] = {}
+    array_counts: dict[tuple, int] = {}
+    table: tuple = ()
+    header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+    key_line = re.compile(r"^\s*([A-Za-z0-9_\-\".]+)\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = header.match(line)
+        if match:
+            names = [part.strip().strip('"') for part in match.group(2).split(".")]
+            path: tuple = ()
+            for i, name in enumerate(names):
+                path += (name,)
+                is_last = i == len(names) - 1
+                if is_last and match.group(1) == "[[":
+                    array_counts[path] = array_counts.get(path, -1) + 1
+                    path += (array_counts[path],)
+                elif path in array_counts:
+                    path += (array_counts[path],)
+            table = path
+            positions.setdefault(table, number)
+            continue
+        match = key_line.match(line)
+        if match:
+            keys = tuple(part.strip('"') for part in match.group(1).split("."))
+            positions.setdefault(table + keys, number)
+    for length in range(len(loc), 0, -1):
+        if loc[:length] in positions:
+            return positions[loc[:length]]
+    return None

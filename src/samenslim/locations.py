@@ -1,0 +1,47 @@
+"""Where samenslim keeps its files.
+
+Precedence: the --data-dir option, then SAMENSLIM_DATA_DIR, then platformdirs' user data folder.
+Session files and the user's own werkvormen live under that one folder so a single override
+moves everything (handy for tests, demos and a USB stick).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "samenslim"
+ENV_VAR = "SAMENSLIM_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Locations:
+    data_dir: Path
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.data_dir / "sessies"
+
+    @property
+    def user_content_dir(self) -> Path:
+        return self.data_dir / "werkvormen"
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "Locations":
+        chosen = data_dir or os.environ.get(ENV_VAR) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        return cls(Path(chosen).expanduser())
+
+
+def builtin_content_dir() -> Path:
+    """The werkvormen shipped with samenslim.
+
+    In a wheel they sit inside the package; in a source checkout (editable install) they sit in
+    the repository's top-level content/ folder.
+    """
+    packaged = Path(__file__).parent / "content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "content"

@@ -1,0 +1,40 @@
+"""At start-up: offer to go on with a session that was not finished (closed, or killed)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from samenslim.session import Sessie
+
+NEW = "__nieuw__"
+
+
+class ResumeScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Nu niet")]
+
+    def __init__(self, sessions: list[Sessie]) -> None:
+        super().__init__()
+        self.sessions = sessions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("Onafgemaakte sessie hervatten?", classes="dialog-title")
+            yield Static("Alles wat je typte is bewaard. Kies een sessie om verder te gaan.", classes="hint")
+            options = [Option(self.label(session), id=session.id) for session in self.sessions]
+            options.append(Option("Nee, naar de bibliotheek", id=NEW))
+            yield OptionList(*options, id="resume-list")
+
+    @staticmethod
+    def label(session: Sessie) -> str:
+        step = session.current_step
+        werkvormen = ", ".join(run.titel for run in session.werkvormen)
+        return (f"{session.titel} · {werkvormen} · stap {session.step_number()}/{session.step_count()} "
+                f"({step.titel}) · {session.bijgewerkt:%d-%m-%Y %H:%M}")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(None if event.option.id == NEW else event.option.id)

@@ -1,0 +1,174 @@
+"""The runner: one step at a time, with its question, a place to capture, and the big timer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from samenslim.session import Sessie, StapRun, now
+from samenslim.timer import Timer
+from samenslim.werkvormen import KINDS
+from samenslim.widgets.steps import StepContext, StepView, view_for
+from samenslim.widgets.timer_display import TimerDisplay
+
+
+class RunnerScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+t", "toggle_timer", "Start/pauze"),
+        Binding("ctrl+n", "next_step", "Volgende stap"),
+        Binding("ctrl+b", "previous_step", "Vorige"),
+        Binding("ctrl+l", "extend(60)", "+1 min"),
+        Binding("ctrl+g", "extend(-60)", "-1 min"),
+        Binding("ctrl+q", "stop", "Stoppen"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+
+    def __init__(self, session: Sessie, *, clock, rng) -> None:
+        super().__init__()
+        self.session = session
+        self.clock = clock
+        self.rng = rng
+        self.timer = Timer(None, clock=clock)
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title-bar")
+        with Horizontal(id="runner-body"):
+            with Vertical(id="side"):
+                yield TimerDisplay(self.timer, id="timer")
+                yield Static("", id="side-info")
+            with VerticalScroll(id="step-pane"):
+                yield Static("", id="step-title")
+                yield Static("", id="step-explain")
+                yield Static("", id="step-questions")
+                yield Vertical(id="capture-area")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.enter_step()
+
+    @property
+    def step(self) -> StapRun:
+        return self.session.current_step
+
+    def context(self) -> StepContext:
+        run = self.session.current_werkvorm
+        return StepContext(participants=list(self.session.deelnemers), roles=dict(run.rollen),
+                           solo=self.session.modus == "solo", rng=self.rng)
+
+    async def enter_step(self) -> None:
+        step = self.step
+        if step.gestart is None:
+            step.gestart = now()
+        self.timer = Timer(step.geplande_seconden, clock=self.clock, used_seconds=step.gebruikte_seconden,
+                           extra_seconds=step.extra_seconden)
+        self.query_one(TimerDisplay).set_timer(self.timer)
+        self.show_texts()
+        area = self.query_one("#capture-area", Vertical)
+        await area.remove_children()
+        view = view_for(step, self.context())
+        await area.mount(view)
+        self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
+        view.focus_capture()
+        self.save()
+
+    def show_texts(self) -> None:
+        session, step, run = self.session, self.step, self.session.current_werkvorm
+        named = f" · {session.titel}" if session.titel != run.titel else ""
+        agenda = f" · werkvorm {session.positie.werkvorm + 1}/{len(session.werkvormen)}" if len(session.werkvormen) > 1 else ""
+        self.query_one("#title-bar", Static).update(
+            f"{run.titel} · stap {session.positie.stap + 1} van {len(run.stappen)}{agenda}{named}")
+        kind = KINDS.get(step.soort)
+        title = Text.assemble((step.titel, "bold"), (f" · {kind.NAAM if kind else step.soort}", "dim"))
+        self.query_one("#step-title", Static).update(title)
+        self.query_one("#step-explain", Static).update(step.uitleg.strip())
+        questions = Text()
+        card = self.chosen_card()
+        if card and step.soort != "stapel":
+            questions.append(f"» {card}\n", style="bold")
+        for question in step.vragen:
+            questions.append(f"• {question}\n", style="bold")
+        questions.rstrip()
+        self.query_one("#step-questions", Static).update(questions)
+        self.query_one("#step-questions", Static).display = bool(questions.plain)
+        self.query_one("#side-info", Static).update(self.side_info())
+
+    def chosen_card(self) -> str | None:
+        """The card drawn earlier in this werkvorm (e.g. the check-in question) is the round's question."""
+        run, index = self.session.current_werkvorm, self.session.positie.stap
+        for earlier in reversed(run.stappen[:index]):
+            if earlier.soort == "stapel" and earlier.vastgelegd.get("kaart"):
+                return earlier.vastgelegd["kaart"]
+        return None
+
+    def side_info(self) -> Text:
+        info = Text()
+        run = self.session.current_werkvorm
+        for role, name in run.rollen.items():
+            info.append(f"{role.capitalize()}: ", style="bold")
+            info.append(f"{name or '—'}\n")
+        if self.session.modus == "solo":
+            info.append("Alleen (reflectie)\n", style="italic")
+        elif self.session.deelnemers:
+            info.append(f"{len(self.session.deelnemers)} deelnemers\n")
+        if self.session.thema:
+            info.append("Thema: ", style="bold")
+            info.append(self.session.thema + "\n")
+        return info
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self) -> None:
+        self.session.bijgewerkt = now()
+        self.app.autosave(self.session)
+
+    def on_step_view_changed(self, event: StepView.Changed) -> None:
+        self.save()
+
+    def bank_time(self, finished: bool) -> None:
+        self.timer.pause()
+        self.step.gebruikte_seconden = round(self.timer.elapsed(), 3)
+        self.step.extra_seconden = self.timer.extra_seconds
+        if finished:
+            self.step.beeindigd = now()
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_toggle_timer(self) -> None:
+        self.timer.toggle()
+        self.query_one(TimerDisplay).sync()
+        self.step.gebruikte_seconden = round(self.timer.elapsed(), 3)
+        self.save()
+
+    def action_extend(self, seconds: int) -> None:
+        if not self.timer.extend(seconds):
+            self.notify("Deze stap heeft geen vaste tijd; de klok telt op.", timeout=3)
+            return
+        self.step.extra_seconden = self.timer.extra_seconds
+        self.query_one(TimerDisplay).show()
+        self.save()
+
+    async def action_next_step(self) -> None:
+        self.bank_time(finished=True)
+        if self.session.is_last_step():
+            self.session.status = "afgerond"
+            self.save()
+            self.app.finish_session(self.session)
+            return
+        self.session.move(1)
+        await self.enter_step()
+
+    async def action_previous_step(self) -> None:
+        if self.session.step_number() == 1:
+            self.notify("Dit is de eerste stap.", timeout=2)
+            return
+        self.bank_time(finished=False)
+        self.session.move(-1)
+        await self.enter_step()
+
+    def action_stop(self) -> None:
+        self.bank_time(finished=False)
+        self.save()
+        self.app.close_session(self.session, then_exit=True)

@@ -1,0 +1,50 @@
+"""The end of a session: what was captured, and where it was saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from samenslim.readback import minutes, outline
+from samenslim.session import Sessie
+
+
+class SummaryScreen(Screen):
+    BINDINGS = [
+        Binding("enter,escape", "library", "Naar bibliotheek"),
+        Binding("ctrl+q", "app.quit", "Stoppen"),
+    ]
+
+    def __init__(self, session: Sessie, path: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"samenslim · Afgerond: {self.session.titel}", id="title-bar")
+        with VerticalScroll(id="summary"):
+            yield Static(self.render_summary(), id="summary-text")
+        yield Footer()
+
+    def render_summary(self) -> Text:
+        text = Text()
+        text.append("Opgeslagen in ", style="bold")
+        text.append(f"{self.path}\n\n")
+        for (title, step_items), run in zip(outline(self.session), self.session.werkvormen):
+            text.append(f"{title}\n", style="bold underline")
+            for (step_title, lines), step in zip(step_items, run.stappen):
+                text.append(f"  {step_title}", style="bold")
+                text.append(f"  ({minutes(step.gebruikte_seconden)} min)\n", style="dim")
+                for line in lines:
+                    text.append(f"    {line}\n")
+            text.append("\n")
+        return text
+
+    def action_library(self) -> None:
+        self.app.show_library()

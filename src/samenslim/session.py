@@ -1,0 +1,176 @@
+"""The session record: one JSON file per session, readable without the content files.
+
+Each step stores what was asked (title, explanation, questions, kind-specific content, planned
+time) beside what was captured and how much time it took. The file carries a schema version;
+older versions are migrated on load, newer ones are refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import datetime, timezone
+from typing import Annotated, Any, Callable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from samenslim.content import Werkvorm
+
+SCHEMA_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,80}$"
+THEME_PLACEHOLDER = "{thema}"
+THEME_FALLBACK = "jullie thema"
+
+Modus = Literal["groep", "solo"]
+Status = Literal["bezig", "afgerond"]
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).astimezone()
+
+
+class Record(BaseModel):
+    # Unknown keys survive a load-and-save, so a file touched by a newer app loses nothing.
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class StapRun(Record):
+    titel: str
+    soort: str
+    uitleg: str = ""
+    vragen: list[str] = []
+    geplande_seconden: int | None = None
+    inhoud: dict[str, Any] = {}
+    vastgelegd: dict[str, Any] = {}
+    gestart: datetime | None = None
+    beeindigd: datetime | None = None
+    gebruikte_seconden: float = 0.0
+    extra_seconden: float = 0.0
+
+
+class WerkvormRun(Record):
+    werkvorm_id: str
+    titel: str
+    hoofdstuk: str = ""
+    paragraaf: str = ""
+    rollen: dict[str, str] = {}  # role -> participant, chosen at setup
+    stappen: list[StapRun]
+
+
+class Positie(Record):
+    werkvorm: int = 0
+    stap: int = 0
+
+
+class Sessie(Record):
+    schema_versie: int = SCHEMA_VERSION
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    aangemaakt: datetime
+    bijgewerkt: datetime
+    modus: Modus = "groep"
+    status: Status = "bezig"
+    titel: str
+    groep: str = ""
+    thema: str = ""
+    deelnemers: list[str] = []
+    positie: Positie = Positie()
+    werkvormen: list[WerkvormRun]
+
+    @property
+    def current_werkvorm(self) -> WerkvormRun:
+        return self.werkvormen[self.positie.werkvorm]
+
+    @property
+    def current_step(self) -> StapRun:
+        return self.current_werkvorm.stappen[self.positie.stap]
+
+    def step_count(self) -> int:
+        return sum(len(run.stappen) for run in self.werkvormen)
+
+    def step_number(self) -> int:
+        """1-based number of the current step across the whole agenda."""
+        before = sum(len(run.stappen) for run in self.werkvormen[: self.positie.werkvorm])
+        return before + self.positie.stap + 1
+
+    def move(self, delta: int) -> bool:
+        """Go to the next (+1) or previous (-1) step across werkvormen; False at either end."""
+        flat = [(w, s) for w, run in enumerate(self.werkvormen) for s in range(len(run.stappen))]
+        index = flat.index((self.positie.werkvorm, self.positie.stap)) + delta
+        if not 0 <= index < len(flat):
+            return False
+        self.positie = Positie(werkvorm=flat[index][0], stap=flat[index][1])
+        return True
+
+    def is_last_step(self) -> bool:
+        return self.step_number() == self.step_count()
+
+
+def new_session_id(title: str, created: datetime) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:30].strip("-") or "sessie"
+    return f"{created:%Y%m%d-%H%M%S}-{slug}-{secrets.token_hex(2)}"
+
+
+def fill_theme(text: str, theme: str) -> str:
+    return text.replace(THEME_PLACEHOLDER, theme.strip() or THEME_FALLBACK)
+
+
+def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None) -> WerkvormRun:
+    """A werkvorm as it will be asked: prompts with the group's theme filled in, planned seconds."""
+    return WerkvormRun(
+        werkvorm_id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
+        rollen={role: (roles or {}).get(role, "") for role in werkvorm.rollen},
+        stappen=[
+            StapRun(
+                titel=fill_theme(step.titel, theme), soort=step.soort, uitleg=fill_theme(step.uitleg, theme),
+                vragen=[fill_theme(question, theme) for question in step.vragen],
+                geplande_seconden=round(step.minuten * 60) if step.minuten else None,
+                inhoud=step.inhoud(),
+            )
+            for step in werkvorm.stappen
+        ],
+    )
+
+
+def new_session(werkvormen: list[Werkvorm], *, titel: str, modus: Modus = "groep", groep: str = "",
+                thema: str = "", deelnemers: list[str] | None = None, rollen: dict[str, str] | None = None,
+                created: datetime | None = None) -> Sessie:
+    if not werkvormen:
+        raise ValueError("een sessie heeft minstens één werkvorm")
+    created = created or now()
+    titel = titel.strip() or werkvormen[0].titel
+    return Sessie(
+        id=new_session_id(titel, created), aangemaakt=created, bijgewerkt=created, modus=modus, titel=titel,
+        groep=groep.strip(), thema=thema.strip(), deelnemers=[name for name in (deelnemers or []) if name.strip()],
+        werkvormen=[run_of(werkvorm, thema, rollen) for werkvorm in werkvormen],
+    )
+
+
+# --- reading files of any schema version -------------------------------------------------------
+
+class NewerSchemaError(ValueError):
+    def __init__(self, version: int) -> None:
+        super().__init__(f"geschreven door een nieuwere versie van samenslim (schema {version}, "
+                         f"deze versie kent tot en met {SCHEMA_VERSION}); werk samenslim bij om hem te openen")
+        self.version = version
+
+
+# Each entry turns a file of version N into version N+1. Version 1 is the first; none needed yet.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def migrate(data: dict) -> dict:
+    version = data.get("schema_versie")
+    if not isinstance(version, int):
+        raise ValueError("'schema_versie' ontbreekt of is geen getal")
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(version)
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema_versie"] = version + 1
+    return data
+
+
+def session_from_json(data: Any) -> Sessie:
+    if not isinstance(data, dict):
+        raise ValueError("het bestand bevat geen sessie (verwacht een JSON-object)")
+    return Sessie.model_validate(migrate(data))

@@ -1,0 +1,226 @@
+"""Session files on disk: atomic saves, owner-only permissions, a lock per session, and damaged
+files reported by name and left exactly as they are."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+
+from samenslim.session import Sessie, session_from_json
+
+SUFFIX = ".json"
+TEMP_SUFFIX = ".tmp"
+LOCK_SUFFIX = ".lock"
+
+
+class StoreError(Exception):
+    """A problem with a session file, phrased in Dutch for the user."""
+
+
+class SaveError(StoreError):
+    pass
+
+
+class SessionLocked(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class DamagedFile:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.reason}"
+
+
+class SessionFileError(StoreError):
+    def __init__(self, damage: DamagedFile) -> None:
+        super().__init__(str(damage))
+        self.damage = damage
+
+
+def describe_os_error(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "de schijf is vol"
+    if error.errno == errno.EROFS:
+        return "de schijf is alleen-lezen"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "geen schrijfrechten op deze map"
+    if error.errno == errno.EDQUOT:
+        return "je schijfquotum is op"
+    return error.strerror or str(error)
+
+
+class SessionStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    # -- paths ------------------------------------------------------------------------------
+    def ensure_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            os.chmod(self.folder, 0o700)  # mkdir's mode is filtered by umask; notes may be about people
+        except OSError:
+            pass
+
+    def path_for(self, session_id: str) -> Path:
+        if "/" in session_id or "\\" in session_id or session_id.startswith("."):
+            raise ValueError(f"ongeldig sessie-id: {session_id!r}")
+        return self.folder / f"{session_id}{SUFFIX}"
+
+    # -- writing ----------------------------------------------------------------------------
+    def save(self, session: Sessie) -> Path:
+        return self.write_bytes(session.id, session.model_dump_json(indent=1).encode("utf-8"))
+
+    def write_bytes(self, session_id: str, data: bytes) -> Path:
+        """Write atomically: a temp file in the same folder, flushed and fsynced, then renamed over
+        the old file and the folder fsynced. A failure at any point leaves the old file untouched."""
+        target = self.path_for(session_id)
+        try:
+            self.ensure_folder()
+        except OSError as error:
+            raise SaveError(f"kan de map {self.folder} niet maken: {describe_os_error(error)}") from error
+        temp = self.folder / f".{session_id}.{os.getpid()}.{secrets.token_hex(3)}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temp, target)
+        except OSError as error:
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise SaveError(f"opslaan van {target.name} mislukt: {describe_os_error(error)}") from error
+        _fsync_folder(self.folder)
+        return target
+
+    # -- reading ----------------------------------------------------------------------------
+    def load(self, session_id: str) -> Sessie:
+        return self.load_path(self.path_for(session_id))
+
+    def load_path(self, path: Path) -> Sessie:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            raise SessionFileError(DamagedFile(path, "het bestand is geen UTF-8-tekst")) from None
+        except json.JSONDecodeError as error:
+            raise SessionFileError(DamagedFile(
+                path, f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): beschadigd of afgebroken")) from None
+        try:
+            return session_from_json(data)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise SessionFileError(DamagedFile(
+                path, f"veld '{where}' klopt niet ({first['msg']}); {error.error_count()} fout(en) in totaal")) from None
+        except ValueError as error:
+            raise SessionFileError(DamagedFile(path, str(error))) from None
+
+    def scan(self) -> tuple[list[Sessie], list[DamagedFile]]:
+        """All readable sessions, newest first, and every file that could not be read (left as is)."""
+        sessions: list[Sessie] = []
+        damaged: list[DamagedFile] = []
+        if not self.folder.is_dir():
+            return sessions, damaged
+        for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+            try:
+                sessions.append(self.load_path(path))
+            except SessionFileError as error:
+                damaged.append(error.damage)
+        sessions.sort(key=lambda session: session.bijgewerkt, reverse=True)
+        return sessions, damaged
+
+    def unfinished(self) -> tuple[list[Sessie], list[DamagedFile]]:
+        sessions, damaged = self.scan()
+        return [s for s in sessions if s.status == "bezig" and not self.is_locked(s.id)], damaged
+
+    # -- deleting and locking ---------------------------------------------------------------
+    def delete(self, session_id: str) -> None:
+        """Remove the session file and everything that belongs to it (lock, temp copies)."""
+        self.path_for(session_id).unlink(missing_ok=True)
+        for leftover in self.folder.glob(f".{session_id}.*{TEMP_SUFFIX}"):
+            leftover.unlink(missing_ok=True)
+        self._lock_path(session_id).unlink(missing_ok=True)
+
+    def _lock_path(self, session_id: str) -> Path:
+        return self.folder / f"{session_id}{LOCK_SUFFIX}"
+
+    def lock(self, session_id: str) -> FileLock:
+        """Hold the session for this process; a second instance gets SessionLocked, not a shared file."""
+        self.ensure_folder()
+        lock = FileLock(self._lock_path(session_id), timeout=0, mode=0o600, thread_local=False)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise SessionLocked("deze sessie is al geopend in een ander samenslim-venster") from None
+        return lock
+
+    def is_locked(self, session_id: str) -> bool:
+        if not self._lock_path(session_id).exists():
+            return False
+        probe = FileLock(self._lock_path(session_id), timeout=0, mode=0o600, thread_local=False)
+        try:
+            probe.acquire()
+        except Timeout:
+            return True
+        probe.release()
+        return False
+
+    def remove_stale_temp_files(self) -> list[Path]:
+        """Temp files left by a process that died mid-save. Files of a living process are kept."""
+        removed = []
+        for temp in self.folder.glob(f".*{TEMP_SUFFIX}") if self.folder.is_dir() else []:
+            parts = temp.name.split(".")
+            pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+            if pid is not None and not _process_alive(pid):
+                temp.unlink(missing_ok=True)
+                removed.append(temp)
+        return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return True
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Not possible (nor needed) on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

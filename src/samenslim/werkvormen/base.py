@@ -1,0 +1,35 @@
+"""What every step kind shares: the common content fields and the capture base."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Keys every step has; whatever else a step declares is its kind's own content ("inhoud").
+COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten"})
+
+
+class BaseStap(BaseModel):
+    """The content of one step as an author writes it in TOML."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    titel: Annotated[str, Field(min_length=1)]
+    uitleg: str = ""
+    vragen: list[Annotated[str, Field(min_length=1)]] = []
+    minuten: Annotated[float, Field(gt=0, le=600)] | None = None
+
+    def inhoud(self) -> dict:
+        """The kind-specific content, stored in the session beside the prompts as they were asked."""
+        return self.model_dump(exclude=set(COMMON_FIELDS))
+
+
+class Vastgelegd(BaseModel):
+    """What a step captured. Extra keys are kept, so a newer file read by an older app loses nothing."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def people(names: list[str]) -> str:
+    return ", ".join(names) if names else "niemand"

@@ -1,0 +1,23 @@
+"""Step kind 'tekst': an explanation or instruction to read out; nothing is captured."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from samenslim.werkvormen.base import BaseStap, Vastgelegd
+
+SOORT = "tekst"
+NAAM = "Uitleg"
+VIEW = "samenslim.widgets.steps.tekst:TekstView"
+
+
+class Stap(BaseStap):
+    soort: Literal["tekst"]
+
+
+class Capture(Vastgelegd):
+    pass
+
+
+def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+    return []

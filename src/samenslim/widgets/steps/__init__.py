@@ -1,0 +1,75 @@
+"""The running view of each step kind, one module per kind, found through the kind's VIEW name."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from samenslim.session import StapRun
+from samenslim.werkvormen import KINDS
+
+
+@dataclass
+class StepContext:
+    """What a step view may know about the session around it."""
+
+    participants: list[str]
+    roles: dict[str, str] = field(default_factory=dict)
+    solo: bool = False
+    rng: random.Random = field(default_factory=random.Random)
+
+
+class StepView(Vertical):
+    """Base for the capture area of one step. Subclasses read and write `step.vastgelegd`
+    through their kind's Capture model and call `store()` after every change."""
+
+    DEFAULT_CSS = """
+    StepView { height: auto; }
+    StepView .hint { color: $text-muted; }
+    StepView .capture-label { text-style: bold; margin-top: 1; }
+    """
+
+    class Changed(Message):
+        """The step's capture changed; the runner saves the session."""
+
+    kind: Any = None  # the step kind's domain module
+
+    def __init__(self, step: StapRun, context: StepContext) -> None:
+        super().__init__(classes="step-view")
+        self.step = step
+        self.context = context
+
+    def capture(self) -> BaseModel:
+        return self.kind.Capture.model_validate(self.step.vastgelegd)
+
+    def store(self, capture: BaseModel) -> None:
+        self.step.vastgelegd = capture.model_dump(mode="json")
+        self.post_message(self.Changed())
+
+    def focus_capture(self) -> None:
+        """Put the keyboard where the facilitator types; subclasses with inputs override."""
+
+
+class UnknownKindView(StepView):
+    """A step whose kind this version does not know (a newer file): shown, never changed."""
+
+    def compose(self):
+        yield Static(f"Onbekende soort stap '{self.step.soort}'. Wat er is vastgelegd blijft bewaard:", classes="hint")
+        yield Static(json.dumps(self.step.vastgelegd, ensure_ascii=False, indent=2), markup=False)
+
+
+def view_for(step: StapRun, context: StepContext) -> StepView:
+    kind = KINDS.get(step.soort)
+    if kind is None:
+        return UnknownKindView(step, context)
+    module_name, class_name = kind.VIEW.split(":")
+    view_class = getattr(importlib.import_module(module_name), class_name)
+    return view_class(step, context)

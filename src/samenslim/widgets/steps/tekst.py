@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from samenslim.werkvormen import tekst
+from samenslim.widgets.steps import StepView
+
+
+class TekstView(StepView):
+    kind = tekst
+
+    def compose(self) -> ComposeResult:
+        yield Static("Bij deze stap hoeft niets genoteerd te worden.", classes="hint")

@@ -1,0 +1,74 @@
+"""The big step timer: Digits for the time, and a line of text that says what the time means
+(running, paused, overtime), so the state never depends on colour alone."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from samenslim.timer import Timer, format_clock
+
+
+class TimerDisplay(Vertical):
+    DEFAULT_CSS = """
+    TimerDisplay { height: auto; width: auto; align-horizontal: center; }
+    TimerDisplay Digits { width: auto; }
+    TimerDisplay #timer-status { width: auto; text-style: bold; }
+    TimerDisplay.-overtime Digits { color: $error; }
+    TimerDisplay.-paused Digits { color: $text-muted; }
+    """
+
+    REFRESH_SECONDS = 0.25
+
+    def __init__(self, timer: Timer, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timer = timer
+        self._shown: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Digits("00:00", id="timer-digits")
+        yield Static("", id="timer-status")
+
+    def on_mount(self) -> None:
+        self.show()
+        # Only a running timer needs redrawing; a paused one is left alone so an idle screen costs nothing.
+        self._ticker = self.set_interval(self.REFRESH_SECONDS, self.show, pause=not self.timer.running)
+
+    def set_timer(self, timer: Timer) -> None:
+        self.timer = timer
+        self.sync()
+
+    def sync(self) -> None:
+        """Call after starting, pausing or extending the timer."""
+        if self.timer.running:
+            self._ticker.resume()
+        else:
+            self._ticker.pause()
+        self.show()
+
+    def texts(self) -> tuple[str, str]:
+        timer = self.timer
+        if not timer.has_limit:
+            shown = format_clock(-timer.elapsed()).lstrip("+")  # count up, as a stopwatch
+            state = "loopt (geen vaste tijd)" if timer.running else "gepauzeerd (geen vaste tijd)"
+            return shown, state
+        remaining = timer.remaining()
+        shown = format_clock(remaining)
+        if remaining < 0:
+            state = f"OVER TIJD: {shown[1:]} te lang" + ("" if timer.running else " (gepauzeerd)")
+        elif timer.running:
+            state = "loopt"
+        else:
+            state = "gepauzeerd" if timer.elapsed() > 0 else "nog niet gestart"
+        return shown, state
+
+    def show(self) -> None:
+        shown, state = self.texts()
+        if (shown, state) == self._shown:
+            return
+        self._shown = (shown, state)
+        self.query_one(Digits).update(shown)
+        self.query_one("#timer-status", Static).update(state)
+        self.set_class(self.timer.overtime, "-overtime")
+        self.set_class(not self.timer.running, "-paused")
