@@ -54,3 +54,64 @@ def only_session(data_dir: Path) -> dict:
     files = session_files(data_dir)
     assert len(files) == 1, files
     return json.loads(files[0].read_text(encoding="utf-8"))
+
+
+async def open_werkvorm(pilot, query: str) -> None:
+    """From the library: type in the filter and press Enter on the first match."""
+    from samenslim.screens.setup import SetupScreen
+
+    await pilot.press(*query)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SetupScreen)
+
+
+async def fill_setup(pilot, *, participants: str = "", title: str | None = None, group: str = "", theme: str = "",
+                     roles: dict[str, str] | None = None, solo: bool = False) -> None:
+    """Fill the setup form as a user would (typing into each field) and start with ctrl+n."""
+    from textual.widgets import Input, RadioButton, Select
+
+    from samenslim.screens.runner import RunnerScreen
+
+    screen = pilot.app.screen
+    if solo:
+        screen.query_one("#mode-solo", RadioButton).focus()
+        await pilot.press("enter")
+    fields = {"#title": title, "#group": group, "#theme": theme, "#participants": participants}
+    for selector, value in fields.items():
+        if not value:
+            continue  # leave the field as the screen filled it
+        field = screen.query_one(selector, Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*value)
+    await pilot.pause()
+    for role, name in (roles or {}).items():
+        select = screen.query_one(f"#role-{role}", Select)
+        select.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        options = [str(label) for label, _ in select._options if _ is not Select.BLANK]
+        for _ in range(options.index(name)):  # the list opens on the first name
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert select.value == name
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RunnerScreen), pilot.app.screen
+
+
+def screen_text(app) -> str:
+    """Everything the current screen shows, as plain text (from an SVG-free render)."""
+    from textual.widgets import Static
+
+    parts = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Static):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+def widget_text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())

@@ -118,7 +118,7 @@ class SessionStore:
         except OSError as error:
             raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
             raise SessionFileError(DamagedFile(path, "het bestand is geen UTF-8-tekst")) from None
         except json.JSONDecodeError as error:

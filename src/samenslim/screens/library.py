@@ -96,8 +96,14 @@ class LibraryScreen(Screen):
         problems = self.app.problem_messages()
         line = self.query_one("#problems-line", Static)
         line.display = bool(problems)
+        self.refresh_bindings()
         if problems:
             line.update(f"⚠ {len(problems)} melding(en): {problems[0]}  — ctrl+g voor alles")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_problems":
+            return bool(self.app.problem_messages())  # no key hint when there is nothing to show
+        return True
 
     def action_show_problems(self) -> None:
         self.app.show_problems()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -83,7 +84,7 @@ class RunnerScreen(Screen):
         self.query_one("#title-bar", Static).update(
             f"{run.titel} · stap {session.positie.stap + 1} van {len(run.stappen)}{agenda}{named}")
         kind = KINDS.get(step.soort)
-        title = Text.assemble((step.titel, "bold"), (f" · {kind.NAAM if kind else step.soort}", "dim"))
+        title = Content.assemble((step.titel, "bold"), (f"\u00a0\u00a0({kind.NAAM if kind else step.soort})", "dim"))
         self.query_one("#step-title", Static).update(title)
         self.query_one("#step-explain", Static).update(step.uitleg.strip())
         questions = Text()

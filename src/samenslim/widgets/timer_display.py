@@ -51,7 +51,8 @@ class TimerDisplay(Vertical):
         timer = self.timer
         if not timer.has_limit:
             shown = format_clock(-timer.elapsed()).lstrip("+")  # count up, as a stopwatch
-            state = "loopt (geen vaste tijd)" if timer.running else "gepauzeerd (geen vaste tijd)"
+            state = "loopt" if timer.running else ("gepauzeerd" if timer.elapsed() > 0 else "nog niet gestart")
+            state += " · geen vaste tijd"
             return shown, state
         remaining = timer.remaining()
         shown = format_clock(remaining)

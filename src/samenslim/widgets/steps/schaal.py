@@ -56,10 +56,11 @@ class SchaalView(StepView):
         error = self.query_one("#score-error", Static)
         try:
             value = schaal.parse_score(event.value, *self._range())
+            error.update("")
         except ValueError as problem:
+            # What is stored mirrors what is on screen: an invalid entry is no score.
+            value = None
             error.update(str(problem))
-            return
-        error.update("")
         capture = self.capture()
         if key == "groep":
             capture.groep = value

@@ -1,0 +1,40 @@
+"""The domain knows no screen: content, sessions, store, timer and friends import nothing from Textual."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DOMAIN = ["samenslim.content", "samenslim.session", "samenslim.store", "samenslim.timer", "samenslim.locations",
+          "samenslim.autosave", "samenslim.periode", "samenslim.readback", "samenslim.werkvormen", "samenslim.cli"]
+
+
+def test_domain_modules_do_not_load_textual() -> None:
+    code = ("import sys\n" + "".join(f"import {name}\n" for name in DOMAIN) +
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+            "print(','.join(bad))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "", f"domain code pulled in: {result.stdout.strip()}"
+
+
+def test_import_linter_contract_holds() -> None:
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if lint is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    result = subprocess.run([lint], capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_step_kind_has_a_view_module() -> None:
+    import importlib
+
+    from samenslim.werkvormen import KINDS
+
+    for name, kind in KINDS.items():
+        module_name, class_name = kind.VIEW.split(":")
+        view = getattr(importlib.import_module(module_name), class_name)
+        assert view.kind is kind, name
