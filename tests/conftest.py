@@ -91,8 +91,8 @@ async def fill_setup(pilot, *, participants: str = "", title: str | None = None,
         select.focus()
         await pilot.press("enter")
         await pilot.pause()
-        options = [str(label) for label, _ in select._options if _ is not Select.BLANK]
-        for _ in range(options.index(name)):  # the list opens on the first name
+        options = [str(label) for label, _ in select._options if _ is not Select.NULL]
+        for _ in range(options.index(name) + 1):  # the list opens on the blank prompt
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()

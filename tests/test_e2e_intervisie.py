@@ -90,3 +90,17 @@ async def test_intervisie_rounds_continue_until_everyone_passes(make_app, data_d
         ("Anna", "Bel de leerplichtambtenaar"), ("Bram", "Maak een plan met de jongere")]
     assert [t["gepast"] for t in tips if t["ronde"] == 2] == [True, True, True]
     assert steps[4]["vastgelegd"]["notities"] == "De leerplichtambtenaar bellen"
+
+
+async def test_setup_refuses_to_start_without_the_roles(make_app, data_dir) -> None:
+    from samenslim.screens.setup import SetupScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_werkvorm(pilot, "intervisie")
+        await pilot.press(*"Anna, Bram, Chris")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen), "no session without a voorzitter"
+        assert any("voorzitter" in str(n.message) for n in app._notifications)
+    assert not (data_dir / "sessies").exists() or not list((data_dir / "sessies").glob("*.json"))

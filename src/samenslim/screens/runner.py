@@ -19,12 +19,13 @@ from samenslim.widgets.timer_display import TimerDisplay
 
 class RunnerScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+t", "toggle_timer", "Start/pauze"),
-        Binding("ctrl+n", "next_step", "Volgende stap"),
-        Binding("ctrl+b", "previous_step", "Vorige"),
-        Binding("ctrl+l", "extend(60)", "+1 min"),
-        Binding("ctrl+g", "extend(-60)", "-1 min"),
-        Binding("ctrl+q", "stop", "Stoppen"),
+        # Short labels: at 60 columns every hint that matters must still fit in the footer.
+        Binding("ctrl+t", "toggle_timer", "Start/pauze", tooltip="Timer starten of pauzeren"),
+        Binding("ctrl+n", "next_step", "Stap ▶", tooltip="Volgende stap"),
+        Binding("ctrl+b", "previous_step", "◀ Stap", tooltip="Vorige stap"),
+        Binding("ctrl+l", "extend(60)", "+1m", tooltip="Een minuut erbij"),
+        Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
+        Binding("ctrl+q", "stop", "Stop", tooltip="Stoppen; alles is bewaard en later te hervatten"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -47,7 +48,7 @@ class RunnerScreen(Screen):
                 yield Static("", id="step-explain")
                 yield Static("", id="step-questions")
                 yield Vertical(id="capture-area")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         await self.enter_step()

@@ -6,7 +6,7 @@ import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static
 
@@ -24,6 +24,7 @@ def parse_names(text: str) -> list[str]:
 
 
 class SetupScreen(Screen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
         Binding("escape", "back", "Terug"),
@@ -35,25 +36,29 @@ class SetupScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(f"samenslim · Nieuwe sessie: {self.werkvorm.titel}", id="title-bar")
-        with VerticalScroll(id="setup-form"):
-            yield Label("Hoe werk je?")
-            with RadioSet(id="mode"):
-                yield RadioButton("Met een groep", value=True, id="mode-groep")
-                yield RadioButton("Alleen (reflectie voor jezelf)", id="mode-solo")
-            yield Label("Titel van de sessie")
-            yield Input(self.werkvorm.titel, id="title")
-            yield Label("Groep (bijv. 'Kernteam Zuid', zo vind je sessies van dezelfde groep terug)", classes="group-only")
-            yield Input(placeholder="naam van de groep", id="group", classes="group-only")
-            yield Label("Positief thema (wordt ingevuld in vragen die het noemen)")
-            yield Input(placeholder="bijv. 'Elke jongere een passende plek'", id="theme")
-            yield Label("Deelnemers, gescheiden door komma's (in deze volgorde gaan de rondjes)", classes="group-only")
-            yield Input(placeholder="Anna, Bram, Chris", id="participants", classes="group-only")
-            for role in self.werkvorm.rollen:
-                yield Label(role.capitalize(), classes="group-only")
-                yield Select([], prompt=f"kies de {role}", id=f"role-{role}", classes="group-only role-select")
+        with VerticalScroll(id="setup-scroll"):
+            with Grid(id="setup-form"):
+                yield Label("Werkwijze")
+                with RadioSet(id="mode", compact=True):
+                    yield RadioButton("Met een groep", value=True, id="mode-groep")
+                    yield RadioButton("Alleen (reflectie voor jezelf)", id="mode-solo")
+                yield Label("Titel")
+                yield Input(self.werkvorm.titel, id="title", compact=True)
+                yield Label("Groep", classes="group-only")
+                yield Input(placeholder="bijv. Kernteam Zuid (zo vind je sessies van de groep terug)", id="group",
+                            compact=True, classes="group-only")
+                yield Label("Positief thema")
+                yield Input(placeholder="bijv. Elke jongere een passende plek", id="theme", compact=True)
+                yield Label("Deelnemers", classes="group-only")
+                yield Input(placeholder="Anna, Bram, Chris (in deze volgorde gaan de rondjes)", id="participants",
+                            compact=True, classes="group-only")
+                for role in self.werkvorm.rollen:
+                    yield Label(role.capitalize(), classes="group-only")
+                    yield Select([], prompt=f"kies de {role}", id=f"role-{role}", compact=True,
+                                 classes="group-only role-select")
             with Horizontal(id="setup-buttons"):
-                yield Button("Starten (ctrl+n)", variant="primary", id="start")
-                yield Button("Terug (esc)", id="back")
+                yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
+                yield Button("Terug (esc)", id="back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -92,12 +97,12 @@ class SetupScreen(Screen):
         roles: dict[str, str] = {}
         if not solo:
             for role in self.werkvorm.rollen:
-                value = self.query_one(f"#role-{role}", Select).value
-                if value is Select.BLANK or not value:
+                select = self.query_one(f"#role-{role}", Select)
+                if select.is_blank():
                     self.app.notify(f"Kies eerst wie de {role} is (vul daarvoor de deelnemers in).",
                                     severity="warning", title="Nog niet compleet")
                     return
-                roles[role] = str(value)
+                roles[role] = str(select.value)
             if len(set(roles.values())) < len(roles):
                 self.app.notify("Geef elke rol aan een andere deelnemer.", severity="warning", title="Rollen")
                 return

@@ -15,8 +15,8 @@ class RondjeView(StepView):
 
     kind = rondje
     BINDINGS = [
-        Binding("ctrl+r", "next_speaker", "Volgende spreker"),
-        Binding("ctrl+o", "pass_turn", "Pas"),
+        Binding("ctrl+r", "next_speaker", "Volgende", tooltip="Volgende spreker"),
+        Binding("ctrl+o", "pass_turn", "Pas", tooltip="Deze spreker past (ik pas)"),
         Binding("ctrl+z", "undo", "Beurt terug", show=False),
     ]
     DEFAULT_CSS = """
