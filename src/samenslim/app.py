@@ -9,6 +9,7 @@ from typing import Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from samenslim.autosave import Autosaver
@@ -24,6 +25,11 @@ class SamenslimApp(App):
     TITLE = "samenslim"
     CSS_PATH = "samenslim.tcss"
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        # Replaces Textual's hidden ctrl+q: shown everywhere, and a running session banks its time first.
+        Binding("ctrl+q", "quit", "Stop", tooltip="Stoppen; alles is bewaard", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
 
     def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
                  offer_resume: bool = True) -> None:
@@ -170,6 +176,13 @@ class SamenslimApp(App):
                     title="Niet opgeslagen", severity="error", timeout=15)
         except RuntimeError:
             pass  # the app is closing
+
+    async def action_quit(self) -> None:
+        stop = getattr(self.screen, "action_stop", None)
+        if stop is not None:
+            stop()  # the runner saves its timer state and releases the session before exiting
+        else:
+            self.exit()
 
     def on_unmount(self) -> None:
         if self._autosaver is not None:

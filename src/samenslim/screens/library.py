@@ -20,7 +20,6 @@ class LibraryScreen(Screen):
         Binding("down", "move(1)", "Omlaag", show=False),
         Binding("up", "move(-1)", "Omhoog", show=False),
         Binding("ctrl+g", "show_problems", "Meldingen"),
-        Binding("ctrl+q", "app.quit", "Stoppen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 

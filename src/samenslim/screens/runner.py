@@ -25,7 +25,6 @@ class RunnerScreen(Screen):
         Binding("ctrl+b", "previous_step", "◀ Stap", tooltip="Vorige stap"),
         Binding("ctrl+l", "extend(60)", "+1m", tooltip="Een minuut erbij"),
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
-        Binding("ctrl+q", "stop", "Stop", tooltip="Stoppen; alles is bewaard en later te hervatten"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 

@@ -18,7 +18,6 @@ from samenslim.session import Sessie
 class SummaryScreen(Screen):
     BINDINGS = [
         Binding("enter,escape", "library", "Naar bibliotheek"),
-        Binding("ctrl+q", "app.quit", "Stoppen"),
     ]
 
     def __init__(self, session: Sessie, path: Path) -> None:

@@ -24,4 +24,6 @@ class VragenView(StepView):
         self.store(capture)
 
     def focus_capture(self) -> None:
-        self.query_one(TextArea).focus()
+        notes = self.query_one(TextArea)
+        notes.move_cursor(notes.document.end)  # go on writing where the notes stopped
+        notes.focus()
