@@ -75,8 +75,10 @@ async def fill_setup(pilot, *, participants: str = "", title: str | None = None,
 
     screen = pilot.app.screen
     if solo:
-        screen.query_one("#mode-solo", RadioButton).focus()
-        await pilot.press("enter")
+        screen.query_one("#mode").focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.query_one("#mode-solo", RadioButton).value
     fields = {"#title": title, "#group": group, "#theme": theme, "#participants": participants}
     for selector, value in fields.items():
         if not value:

@@ -18,6 +18,7 @@ SOORT = "rondje"
 NAAM = "Rondje"
 VIEW = "samenslim.widgets.steps.rondje:RondjeView"
 EVERYONE = "Groep"  # the one 'speaker' when no participants were named
+MYSELF = "Ik"  # the one speaker in a solo session
 
 
 class Stap(BaseStap):
@@ -41,7 +42,10 @@ class Capture(Vastgelegd):
     beurten: list[Beurt] = []
 
 
-def speakers_for(participants: list[str], roles: dict[str, str], without_role: str | None) -> list[str]:
+def speakers_for(participants: list[str], roles: dict[str, str], without_role: str | None,
+                 solo: bool = False) -> list[str]:
+    if solo:
+        return [MYSELF]
     left_out = roles.get(without_role) if without_role else None
     speakers = [name for name in participants if name != left_out]
     return speakers or [EVERYONE]

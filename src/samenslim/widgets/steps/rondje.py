@@ -31,7 +31,7 @@ class RondjeView(StepView):
         if not capture.sprekers:
             # Fix the order once, when the round first opens; a resumed round keeps it.
             capture.sprekers = rondje.speakers_for(self.context.participants, self.context.roles,
-                                                   self.step.inhoud.get("zonder_rol"))
+                                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
             self.store(capture)
         self.refresh_round()
 
