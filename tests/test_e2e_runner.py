@@ -51,7 +51,7 @@ async def test_command_palette_finds_a_werkvorm(make_app) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
-        assert app.screen.werkvorm.id == "historielijn"
+        assert [w.id for w in app.screen.agenda] == ["historielijn"]
 
 
 async def test_solo_schaalvraag_lands_with_mode_solo(make_app, data_dir) -> None:

@@ -1,24 +1,32 @@
-"""The Textual application: wires the domain (content, sessions, store, timer) to the screens."""
+"""The Textual application: wires the domain (content, sessions, store, timer) to the screens.
+
+Start-up is kept light on purpose: the home screen is drawn from a quick TOML listing
+(samenslim.catalog), and the strict content models, the session store and pydantic itself are
+imported after the first frame (or on first use). See benchmarks/startup_and_save.py.
+"""
 
 from __future__ import annotations
 
 import random
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samenslim.autosave import Autosaver
-from samenslim.content import Library, Werkvorm, load_library
+from samenslim.catalog import quick_catalog
 from samenslim.locations import Locations, builtin_content_dir
 from samenslim.screens.library import LibraryScreen
-from samenslim.session import Sessie, new_session
-from samenslim.store import SaveError, SessionLocked, SessionStore, StoreError
-from samenslim.timer import Clock
+
+if TYPE_CHECKING:
+    from samenslim.autosave import Autosaver
+    from samenslim.content import Library, Werkvorm
+    from samenslim.session import Sessie
+    from samenslim.store import SaveError, SessionStore
+    from samenslim.timer import Clock
 
 
 class SamenslimApp(App):
@@ -38,29 +46,89 @@ class SamenslimApp(App):
         self.clock = clock
         self.rng = rng or random.Random()
         self.offer_resume = offer_resume
-        self.store = SessionStore(locations.sessions_dir)
-        self.library = Library()
+        self._store: SessionStore | None = None
+        self._library: Library | None = None
         self.damaged_sessions: list[str] = []
+        self.groups: dict = {}  # group key -> GroupInfo, filled by the start-up scan
         self._autosaver: Autosaver | None = None
         self._locks: dict[str, object] = {}
         self.last_saved_path: Path | None = None
 
     # -- start-up ---------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        # The home screen is the base of the stack: no blank default screen is drawn first.
+        folders = (builtin_content_dir() / "werkvormen", self.locations.user_content_dir)
+        return LibraryScreen(quick_catalog(*folders))
+
     def on_mount(self) -> None:
-        self.library = load_library(builtin_content_dir() / "werkvormen", self.locations.user_content_dir)
-        self.push_screen(LibraryScreen(self.library))
-        if self.library.problems:
-            self.notify(f"{len(self.library.problems)} werkvorm-bestand(en) met fouten overgeslagen; ctrl+g toont ze.",
-                        severity="warning", timeout=8)
+        self.call_after_refresh(self.after_first_frame)
+
+    def after_first_frame(self) -> None:
+        self.load_content_in_background()
         if self.offer_resume:
             self.find_unfinished()
+        else:
+            self.find_groups()
+
+    @property
+    def store(self) -> SessionStore:
+        if self._store is None:
+            from samenslim.store import SessionStore
+
+            self._store = SessionStore(self.locations.sessions_dir)
+        return self._store
+
+    @property
+    def library(self) -> Library:
+        """The fully validated content; loaded here and now if the background load has not finished."""
+        if self._library is None:
+            self.load_content()
+        return self._library
+
+    def load_content(self) -> None:
+        from samenslim.content import load_content
+
+        self._content_loaded(load_content(builtin_content_dir(), self.locations.user_content_root))
+
+    @work(thread=True, exclusive=True, group="content")
+    def load_content_in_background(self) -> None:
+        from samenslim.content import load_content
+
+        library = load_content(builtin_content_dir(), self.locations.user_content_root)
+        self.call_from_thread(self._content_loaded, library)
+
+    def _content_loaded(self, library: Library) -> None:
+        first_time = self._library is None
+        self._library = library  # on-demand and background loads read the same files: last one wins
+        from samenslim.catalog import from_library
+        from samenslim.werkvormen import KINDS
+
+        catalog = from_library(library.werkvormen, {soort: kind.NAAM for soort, kind in KINDS.items()})
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.set_catalog(catalog)
+        if library.problems and first_time:
+            self.notify(f"{len(library.problems)} melding(en) over werkvorm-bestanden; ctrl+g toont ze.",
+                        severity="warning", timeout=8)
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.show_problem_line()
 
     @work(thread=True, exclusive=True, group="scan")
     def find_unfinished(self) -> None:
         # Off the UI thread: the home screen is usable while the session folder is read.
         self.store.remove_stale_temp_files()
-        sessions, damaged = self.store.unfinished()
-        self.call_from_thread(self._offer_resume, sessions, [str(item) for item in damaged])
+        from samenslim.groups import groups_from
+
+        sessions, damaged = self.store.scan()
+        self.groups = groups_from(sessions)
+        unfinished = [s for s in sessions if s.status == "bezig" and not self.store.is_locked(s.id)]
+        self.call_from_thread(self._offer_resume, unfinished, [str(item) for item in damaged])
+
+    @work(thread=True, exclusive=True, group="scan")
+    def find_groups(self) -> None:
+        from samenslim.groups import groups_from
+
+        self.groups = groups_from(self.store.scan()[0])
 
     def _offer_resume(self, sessions: list[Sessie], damaged: list[str]) -> None:
         self.damaged_sessions = damaged
@@ -79,7 +147,8 @@ class SamenslimApp(App):
             self.resume(session_id)
 
     def problem_messages(self) -> list[str]:
-        return [str(problem) for problem in self.library.problems] + self.damaged_sessions
+        content = [str(problem) for problem in self._library.problems] if self._library else []
+        return content + self.damaged_sessions
 
     def show_problems(self) -> None:
         from samenslim.screens.problems import ProblemsScreen
@@ -93,13 +162,17 @@ class SamenslimApp(App):
                                 lambda werkvorm=werkvorm: self.open_setup(werkvorm))
 
     # -- sessions ---------------------------------------------------------------------------
-    def open_setup(self, werkvorm: Werkvorm) -> None:
+    def open_setup(self, werkvorm: Werkvorm | None = None, agenda: list[Werkvorm] | None = None,
+                   title: str = "") -> None:
         from samenslim.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(werkvorm))
+        self.push_screen(SetupScreen(agenda or [werkvorm], self.library, self.groups, title=title))
 
-    def start_session(self, werkvorm: Werkvorm, **fields) -> None:
-        session = new_session([werkvorm], **fields)
+    def start_session(self, werkvormen: list[Werkvorm], **fields) -> None:
+        from samenslim.session import new_session
+        from samenslim.store import StoreError
+
+        session = new_session(werkvormen, stapels=self.library.stapels, **fields)
         try:
             self.store.ensure_folder()
             self._locks[session.id] = self.store.lock(session.id)
@@ -109,6 +182,8 @@ class SamenslimApp(App):
         self.open_runner(session)
 
     def resume(self, session_id: str) -> None:
+        from samenslim.store import SessionLocked, StoreError
+
         try:
             lock = self.store.lock(session_id)
         except SessionLocked as error:
@@ -130,7 +205,7 @@ class SamenslimApp(App):
         self.push_screen(RunnerScreen(session, clock=self.clock, rng=self.rng))
 
     def switch_to_library(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def show_library(self) -> None:
@@ -148,6 +223,9 @@ class SamenslimApp(App):
         if self._autosaver is not None and not self._autosaver.flush():
             self.notify("Opslaan duurt lang; de sessie blijft open.", severity="warning")
             return
+        from samenslim.groups import remember
+
+        remember(self.groups, session)  # a theme worded today is offered at the group's next start
         lock = self._locks.pop(session.id, None)
         if lock is not None:
             lock.release()
@@ -158,6 +236,8 @@ class SamenslimApp(App):
     @property
     def autosaver(self) -> Autosaver:
         if self._autosaver is None:
+            from samenslim.autosave import Autosaver
+
             self._autosaver = Autosaver(self.store, on_result=self._save_result)
         return self._autosaver
 

@@ -1,4 +1,4 @@
-"""Command line: start the app, or list, validate werkvormen without starting it.
+"""Command line: start the app, or list, validate and copy werkvormen without starting it.
 
 Textual is imported only when the app starts, so `samenslim lijst` and `valideer` stay quick.
 """
@@ -27,6 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     lijst.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
     valideer = commands.add_parser("valideer", parents=[common], help="controleer werkvorm-bestanden")
     valideer.add_argument("paden", nargs="+", metavar="PAD", type=Path, help="bestand of map met .toml-bestanden")
+    kopieer = commands.add_parser("kopieer", parents=[common],
+                                  help="zet een werkvorm of stapel in je eigen map, klaar om aan te passen")
+    kopieer.add_argument("bron", metavar="ID", help="id van een werkvorm of stapel (zie samenslim lijst)")
+    kopieer.add_argument("--id", dest="new_id", metavar="NIEUW", help="id voor de kopie van een werkvorm")
     return parser
 
 
@@ -39,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_list(locations, as_json=args.json)
     if args.command == "valideer":
         return cmd_validate(args.paden)
+    if args.command == "kopieer":
+        return cmd_copy(locations, args.bron, args.new_id)
     from samenslim.app import SamenslimApp
 
     SamenslimApp(locations).run()
@@ -46,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _library(locations):
-    from samenslim.content import load_library
+    from samenslim.content import load_content
     from samenslim.locations import builtin_content_dir
 
-    return load_library(builtin_content_dir() / "werkvormen", locations.user_content_dir)
+    return load_content(builtin_content_dir(), locations.user_content_root)
 
 
 def cmd_list(locations, as_json: bool) -> int:
@@ -58,7 +64,8 @@ def cmd_list(locations, as_json: bool) -> int:
     if as_json:
         rows = [{
             "id": w.id, "titel": w.titel, "hoofdstuk": w.hoofdstuk, "paragraaf": w.paragraaf, "doel": w.doel,
-            "minuten": _number(w.minuten), "rollen": list(w.rollen), "bron": str(library.sources[w.id]),
+            "minuten": _number(w.minuten), "rollen": list(w.rollen), "fasen": list(w.fasen),
+            "groepsvorm": list(w.groepsvorm), "solo": w.solo_mogelijk, "bron": str(library.sources[w.id]),
             "stappen": [{"titel": s.titel, "soort": s.soort, "minuten": _number(s.minuten)}
                         for s in w.stappen],
         } for w in werkvormen]
@@ -74,6 +81,19 @@ def cmd_list(locations, as_json: bool) -> int:
 
 def _number(value: float | None) -> int | float | None:
     return int(value) if value is not None and value == int(value) else value
+
+
+def cmd_copy(locations, source_id: str, new_id: str | None) -> int:
+    from samenslim.copying import CopyError, copy_content
+
+    try:
+        path = copy_content(_library(locations), locations, source_id, new_id)
+    except CopyError as error:
+        print(f"samenslim kopieer: {error}", file=sys.stderr)
+        return 1
+    print(path)
+    print(f"Pas het bestand aan; controleer het met: samenslim valideer \"{path}\"", file=sys.stderr)
+    return 0
 
 
 def cmd_validate(paths: list[Path]) -> int:

@@ -15,11 +15,13 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from samenslim.catalog import HOOFDSTUKKEN, by_chapter  # noqa: F401 (HOOFDSTUKKEN is re-exported)
+from samenslim.decks import Fase, Programma, Stapel
 from samenslim.werkvormen import KINDS
-from samenslim.werkvormen.base import BaseStap
 
-HOOFDSTUKKEN = ("Richting bepalen", "Experimenteren", "Landen en inbedden")
 Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
+# How people work in it; "alleen" marks a werkvorm that also works for one person reflecting solo.
+Groepsvorm = Literal["tweetallen", "drietallen", "kleine groepjes", "hele groep", "alleen"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Stap = Annotated[Union[tuple(kind.Stap for kind in KINDS.values())], Field(discriminator="soort")]
@@ -34,6 +36,8 @@ class Werkvorm(BaseModel):
     paragraaf: str = ""
     doel: str = ""
     minuten: Annotated[float, Field(gt=0)] | None = None
+    fasen: list[Fase] = []  # the 5-V stage(s) it serves
+    groepsvorm: list[Groepsvorm] = []
     # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
     rollen: list[Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9-]*$")]] = []
     stappen: Annotated[list[Stap], Field(min_length=1)]
@@ -47,6 +51,14 @@ class Werkvorm(BaseModel):
                 raise ValueError(f"stap '{step.titel}' noemt zonder_rol = '{excluded}', maar die rol staat "
                                  f"niet in 'rollen' van deze werkvorm ({', '.join(self.rollen) or 'leeg'})")
         return self
+
+    @property
+    def solo_mogelijk(self) -> bool:
+        return "alleen" in self.groepsvorm
+
+    def deck_refs(self) -> list[tuple[int, str]]:
+        """(step index, deck id) for every step that draws its cards from a deck file."""
+        return [(index, step.stapel) for index, step in enumerate(self.stappen) if getattr(step, "stapel", None)]
 
     def search_text(self) -> str:
         parts = [self.id, self.titel, self.hoofdstuk, self.paragraaf, self.doel]
@@ -76,21 +88,16 @@ class Problem:
 @dataclass
 class Library:
     werkvormen: dict[str, Werkvorm] = field(default_factory=dict)
-    sources: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)  # werkvorm, deck and programme ids -> file
     problems: list[Problem] = field(default_factory=list)
+    stapels: dict[str, Stapel] = field(default_factory=dict)
+    programmas: dict[str, Programma] = field(default_factory=dict)
+
+    def spiekbriefjes(self) -> list[Stapel]:
+        return [deck for deck in self.stapels.values() if deck.spiekbriefje]
 
     def by_chapter(self) -> dict[str, list[Werkvorm]]:
-        grouped: dict[str, list[Werkvorm]] = {chapter: [] for chapter in HOOFDSTUKKEN}
-        for werkvorm in self.werkvormen.values():
-            grouped[werkvorm.hoofdstuk].append(werkvorm)
-        for items in grouped.values():
-            items.sort(key=lambda w: (_paragraph_key(w.paragraaf), w.titel.lower()))
-        return grouped
-
-
-def _paragraph_key(paragraph: str) -> tuple[int, ...]:
-    numbers = tuple(int(n) for n in re.findall(r"\d+", paragraph))
-    return numbers or (999,)
+        return by_chapter(self.werkvormen.values())
 
 
 def load_library(*folders: Path) -> Library:
@@ -114,7 +121,67 @@ def load_library(*folders: Path) -> Library:
     return library
 
 
-def load_file(path: Path) -> tuple[Werkvorm | None, list[Problem]]:
+# Sub-folders of a content root and the model each holds.
+FOLDERS: dict[str, type[BaseModel]] = {"werkvormen": Werkvorm, "stapels": Stapel, "programma": Programma}
+
+
+def load_content(builtin_root: Path, user_root: Path | None = None) -> Library:
+    """Everything samenslim ships plus the user's own: werkvormen, decks and programmes.
+
+    A user's deck with the id of a built-in deck replaces it (that is how own check-in questions
+    are added); a werkvorm id can be claimed once. References between files are checked last.
+    """
+    roots = [root for root in (builtin_root, user_root) if root is not None]
+    library = load_library(*(root / "werkvormen" for root in roots))
+    for root in roots:
+        for folder, model, target in (("stapels", Stapel, library.stapels), ("programma", Programma, library.programmas)):
+            for path in sorted((root / folder).glob("*.toml")) if (root / folder).is_dir() else []:
+                item, problems = load_file(path, model)
+                library.problems.extend(problems)
+                if item is None:
+                    continue
+                if item.id in target and root == builtin_root:
+                    library.problems.append(Problem(path, f"id '{item.id}' wordt al gebruikt door "
+                                                          f"{library.sources[item.id]}", field="id"))
+                    continue
+                target[item.id] = item
+                library.sources[item.id] = path
+    _check_references(library)
+    return library
+
+
+def _check_references(library: Library) -> None:
+    """A werkvorm whose deck is missing cannot run and is left out; other dangling names are reported."""
+    for werkvorm_id, werkvorm in list(library.werkvormen.items()):
+        path = library.sources[werkvorm_id]
+        for index, deck_id in werkvorm.deck_refs():
+            if deck_id not in library.stapels:
+                library.problems.append(Problem(path, f"stapel '{deck_id}' bestaat niet; deze werkvorm is overgeslagen",
+                                                field=f"stappen[{index + 1}].stapel",
+                                                line=_locate(path.read_text("utf-8"), ("stappen", index, "stapel"))))
+                del library.werkvormen[werkvorm_id]
+                break
+    for deck in library.stapels.values():
+        path = library.sources[deck.id]
+        for number, card in enumerate(deck.kaarten, start=1):
+            for werkvorm_id in card.werkvormen:
+                if werkvorm_id not in library.werkvormen:
+                    library.problems.append(Problem(path, f"werkvorm '{werkvorm_id}' bestaat niet",
+                                                    field=f"kaarten[{number}].werkvormen"))
+            for breaker in card.doorbrekers:
+                if not any(other.card(breaker) for other in library.stapels.values()):
+                    library.problems.append(Problem(path, f"kaart '{breaker}' bestaat in geen enkele stapel",
+                                                    field=f"kaarten[{number}].doorbrekers"))
+    for programme in library.programmas.values():
+        path = library.sources[programme.id]
+        for number, meeting in enumerate(programme.bijeenkomsten, start=1):
+            for werkvorm_id in meeting.werkvormen:
+                if werkvorm_id not in library.werkvormen:
+                    library.problems.append(Problem(path, f"werkvorm '{werkvorm_id}' bestaat niet",
+                                                    field=f"bijeenkomsten[{number}].werkvormen"))
+
+
+def load_file(path: Path, model: type[BaseModel] = Werkvorm) -> tuple[BaseModel | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -127,9 +194,14 @@ def load_file(path: Path) -> tuple[Werkvorm | None, list[Problem]]:
         line, column = _toml_position(error)
         return None, [Problem(path, f"geen geldige TOML: {_toml_reason(error)}", line=line, column=column)]
     try:
-        return Werkvorm.model_validate(data), []
+        return model.model_validate(data), []
     except ValidationError as error:
         return None, [_problem_from_error(path, text, detail) for detail in error.errors()]
+
+
+def model_for(path: Path) -> type[BaseModel]:
+    """Decks live in a 'stapels' folder and programmes in 'programma'; everything else is a werkvorm."""
+    return FOLDERS.get(path.parent.name, Werkvorm)
 
 
 def validate_paths(paths: list[Path]) -> list[Problem]:
@@ -146,7 +218,7 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
             problems.append(Problem(path, "bestand niet gevonden"))
             files = []
         for file in files:
-            problems.extend(load_file(file)[1])
+            problems.extend(load_file(file, model_for(file))[1])
     return problems
 
 

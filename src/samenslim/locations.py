@@ -29,6 +29,15 @@ class Locations:
     def user_content_dir(self) -> Path:
         return self.data_dir / "werkvormen"
 
+    @property
+    def user_decks_dir(self) -> Path:
+        return self.data_dir / "stapels"
+
+    @property
+    def user_content_root(self) -> Path:
+        """Holds werkvormen/, stapels/ and programma/ like the built-in content folder."""
+        return self.data_dir
+
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "Locations":
         chosen = data_dir or os.environ.get(ENV_VAR) or platformdirs.user_data_dir(APP_NAME, appauthor=False)

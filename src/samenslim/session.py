@@ -15,6 +15,7 @@ from typing import Annotated, Any, Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from samenslim.content import Werkvorm
+from samenslim.werkvormen import KINDS
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,80}$"
@@ -46,6 +47,7 @@ class StapRun(Record):
     beeindigd: datetime | None = None
     gebruikte_seconden: float = 0.0
     extra_seconden: float = 0.0
+    spiekbriefje: str | None = None
 
 
 class WerkvormRun(Record):
@@ -114,26 +116,50 @@ def fill_theme(text: str, theme: str) -> str:
     return text.replace(THEME_PLACEHOLDER, theme.strip() or THEME_FALLBACK)
 
 
-def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None) -> WerkvormRun:
-    """A werkvorm as it will be asked: prompts with the group's theme filled in, planned seconds."""
+def step_as_asked(step, theme: str, stapels: dict) -> StapRun:
+    """One content step as it will be asked: theme filled in, deck cards copied in, planned seconds."""
+    inhoud = step.inhoud()
+    prepare = getattr(KINDS.get(step.soort), "prepare", None)
+    if prepare is not None:
+        inhoud = prepare(inhoud, stapels)
+    return StapRun(
+        titel=fill_theme(step.titel, theme), soort=step.soort, uitleg=fill_theme(step.uitleg, theme),
+        vragen=[fill_theme(question, theme) for question in step.vragen],
+        geplande_seconden=round(step.minuten * 60) if step.minuten else None,
+        inhoud=inhoud, spiekbriefje=step.spiekbriefje,
+    )
+
+
+def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None,
+           stapels: dict | None = None) -> WerkvormRun:
+    """A werkvorm as it will be asked, ready to be run and captured."""
     return WerkvormRun(
         werkvorm_id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
         rollen={role: (roles or {}).get(role, "") for role in werkvorm.rollen},
-        stappen=[
-            StapRun(
-                titel=fill_theme(step.titel, theme), soort=step.soort, uitleg=fill_theme(step.uitleg, theme),
-                vragen=[fill_theme(question, theme) for question in step.vragen],
-                geplande_seconden=round(step.minuten * 60) if step.minuten else None,
-                inhoud=step.inhoud(),
-            )
-            for step in werkvorm.stappen
-        ],
+        stappen=[step_as_asked(step, theme, stapels or {}) for step in werkvorm.stappen],
     )
+
+
+def retheme(session: "Sessie", theme: str, werkvormen: dict[str, Werkvorm], stapels: dict | None = None) -> int:
+    """A theme found during the session (step kind 'thema'): store it and fill it into every step
+    not yet started. Steps already asked keep their words. Returns how many steps were refilled."""
+    session.thema = theme.strip()
+    refilled = 0
+    for run in session.werkvormen:
+        werkvorm = werkvormen.get(run.werkvorm_id)
+        if werkvorm is None or len(werkvorm.stappen) != len(run.stappen):
+            continue  # content changed or gone: leave the recorded prompts alone
+        for index, step in enumerate(run.stappen):
+            if step.gestart is None:
+                fresh = step_as_asked(werkvorm.stappen[index], session.thema, stapels or {})
+                step.titel, step.uitleg, step.vragen = fresh.titel, fresh.uitleg, fresh.vragen
+                refilled += 1
+    return refilled
 
 
 def new_session(werkvormen: list[Werkvorm], *, titel: str, modus: Modus = "groep", groep: str = "",
                 thema: str = "", deelnemers: list[str] | None = None, rollen: dict[str, str] | None = None,
-                created: datetime | None = None) -> Sessie:
+                created: datetime | None = None, stapels: dict | None = None) -> Sessie:
     if not werkvormen:
         raise ValueError("een sessie heeft minstens één werkvorm")
     created = created or now()
@@ -141,7 +167,7 @@ def new_session(werkvormen: list[Werkvorm], *, titel: str, modus: Modus = "groep
     return Sessie(
         id=new_session_id(titel, created), aangemaakt=created, bijgewerkt=created, modus=modus, titel=titel,
         groep=groep.strip(), thema=thema.strip(), deelnemers=[name for name in (deelnemers or []) if name.strip()],
-        werkvormen=[run_of(werkvorm, thema, rollen) for werkvorm in werkvormen],
+        werkvormen=[run_of(werkvorm, thema, rollen, stapels) for werkvorm in werkvormen],
     )
 
 

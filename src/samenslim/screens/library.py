@@ -10,8 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.content import Library, Werkvorm
-from samenslim.werkvormen import KINDS
+from samenslim.catalog import Catalog, Entry
 
 
 class LibraryScreen(Screen):
@@ -19,13 +18,22 @@ class LibraryScreen(Screen):
         Binding("enter", "choose", "Kiezen", show=True, priority=False),
         Binding("down", "move(1)", "Omlaag", show=False),
         Binding("up", "move(-1)", "Omhoog", show=False),
+        Binding("ctrl+o", "stuck", "Vastgelopen?", tooltip="Kies een vastloopsituatie; samenslim stelt werkvormen voor"),
+        # Priority: the filter field would otherwise take ctrl+k for 'delete to end of line'.
+        Binding("ctrl+k", "copy", "Kopieer", priority=True, tooltip="Maak een eigen, aanpasbare versie"),
         Binding("ctrl+g", "show_problems", "Meldingen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         super().__init__()
-        self.library = library
+        self.catalog = catalog  # the quick listing first, the validated one as soon as it is loaded
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        if self.is_mounted:
+            self.fill(self.query_one("#filter", Input).value, keep=self.highlighted_id())
+            self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
         yield Static("samenslim · Bibliotheek", id="title-bar")
@@ -42,10 +50,10 @@ class LibraryScreen(Screen):
         self.show_problem_line()
         self.query_one("#filter", Input).focus()
 
-    def fill(self, query: str) -> None:
+    def fill(self, query: str, keep: str | None = None) -> None:
         words = query.lower().split()
         options: list[Option | None] = []
-        for chapter, werkvormen in self.library.by_chapter().items():
+        for chapter, werkvormen in self.catalog.by_chapter().items():
             matching = [w for w in werkvormen if all(word in w.search_text() for word in words)]
             if not matching:
                 continue
@@ -60,7 +68,8 @@ class LibraryScreen(Screen):
         option_list.clear_options()
         option_list.add_options(options)
         first = next((i for i, option in enumerate(option_list.options) if not option.disabled), None)
-        option_list.highlighted = first
+        kept = next((i for i, option in enumerate(option_list.options) if keep and option.id == keep), None)
+        option_list.highlighted = kept if kept is not None else first
         if first is None:
             self.query_one("#details-text", Static).update("Geen werkvorm gevonden. Probeer een ander woord.")
 
@@ -71,7 +80,7 @@ class LibraryScreen(Screen):
         self.action_choose()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        werkvorm = self.library.werkvormen.get(event.option.id or "")
+        werkvorm = self.catalog.entries.get(event.option.id or "")
         if werkvorm is not None:
             self.query_one("#details-text", Static).update(describe(werkvorm))
 
@@ -88,8 +97,9 @@ class LibraryScreen(Screen):
             self.start(option_list.get_option_at_index(option_list.highlighted).id)
 
     def start(self, werkvorm_id: str | None) -> None:
-        if werkvorm_id in self.library.werkvormen:
-            self.app.open_setup(self.library.werkvormen[werkvorm_id])
+        werkvormen = self.app.library.werkvormen  # the checked models (loaded now if still on their way)
+        if werkvorm_id in werkvormen:
+            self.app.open_setup(werkvormen[werkvorm_id])
 
     def show_problem_line(self) -> None:
         problems = self.app.problem_messages()
@@ -102,18 +112,50 @@ class LibraryScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_problems":
             return bool(self.app.problem_messages())  # no key hint when there is nothing to show
+        if action == "stuck":
+            return not self.catalog.checked or "vastloopsituaties" in self.app.library.stapels
         return True
+
+    def highlighted_id(self) -> str | None:
+        option_list = self.query_one("#werkvormen", OptionList)
+        if option_list.highlighted is None:
+            return None
+        return option_list.get_option_at_index(option_list.highlighted).id
+
+    def action_copy(self) -> None:
+        from samenslim.copying import CopyError, copy_content
+
+        werkvorm_id = self.highlighted_id()
+        if werkvorm_id not in self.app.library.werkvormen:
+            return
+        try:
+            path = copy_content(self.app.library, self.app.locations, werkvorm_id)
+        except CopyError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.app.load_content()  # the copy shows up in the list right away
+        self.notify(f"Eigen versie staat in {path}. Pas het bestand aan; na een herstart zie je je wijzigingen.",
+                    title="Gekopieerd", timeout=12)
+
+    def action_stuck(self) -> None:
+        from samenslim.screens.stuck import StuckScreen
+
+        self.app.push_screen(StuckScreen(self.app.library))
 
     def action_show_problems(self) -> None:
         self.app.show_problems()
 
 
-def describe(werkvorm: Werkvorm) -> Text:
+def describe(werkvorm: Entry) -> Text:
     text = Text()
     text.append(werkvorm.titel + "\n", style="bold")
     where = " · ".join(part for part in (werkvorm.hoofdstuk, werkvorm.paragraaf) if part)
     total = f" · {werkvorm.minuten:g} min" if werkvorm.minuten else ""
-    text.append(where + total + "\n\n", style="italic")
+    text.append(where + total + "\n", style="italic")
+    if werkvorm.fasen or werkvorm.groepsvorm:
+        text.append(" · ".join(filter(None, (", ".join(werkvorm.fasen), ", ".join(werkvorm.groepsvorm)))) + "\n",
+                    style="dim")
+    text.append("\n")
     if werkvorm.doel:
         text.append(werkvorm.doel + "\n\n")
     if werkvorm.rollen:
@@ -121,5 +163,5 @@ def describe(werkvorm: Werkvorm) -> Text:
     for number, step in enumerate(werkvorm.stappen, start=1):
         minutes = f"{step.minuten:g} min" if step.minuten else "vrij"
         text.append(f"{number}. {step.titel}", style="bold")
-        text.append(f"  ({KINDS[step.soort].NAAM.lower()}, {minutes})\n")
+        text.append(f"  ({(step.soort_naam or step.soort).lower()}, {minutes})\n")
     return text

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from samenslim.session import Sessie, StapRun, now
+from samenslim.session import Sessie, StapRun, now, retheme
 from samenslim.timer import Timer
 from samenslim.werkvormen import KINDS
 from samenslim.widgets.steps import StepContext, StepView, view_for
@@ -25,6 +25,8 @@ class RunnerScreen(Screen):
         Binding("ctrl+b", "previous_step", "◀ Stap", tooltip="Vorige stap"),
         Binding("ctrl+l", "extend(60)", "+1m", tooltip="Een minuut erbij"),
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
+        Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
+                "patroondoorbrekers, 5V ... (de timer loopt door)"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -59,7 +61,8 @@ class RunnerScreen(Screen):
     def context(self) -> StepContext:
         run = self.session.current_werkvorm
         return StepContext(participants=list(self.session.deelnemers), roles=dict(run.rollen),
-                           solo=self.session.modus == "solo", rng=self.rng)
+                           solo=self.session.modus == "solo", rng=self.rng,
+                           earlier=run.stappen[: self.session.positie.stap], elapsed=lambda: self.timer.elapsed())
 
     async def enter_step(self) -> None:
         step = self.step
@@ -80,7 +83,7 @@ class RunnerScreen(Screen):
     def show_texts(self) -> None:
         session, step, run = self.session, self.step, self.session.current_werkvorm
         named = f" · {session.titel}" if session.titel != run.titel else ""
-        agenda = f" · werkvorm {session.positie.werkvorm + 1}/{len(session.werkvormen)}" if len(session.werkvormen) > 1 else ""
+        agenda = f" · agenda {session.positie.werkvorm + 1}/{len(session.werkvormen)}" if len(session.werkvormen) > 1 else ""
         self.query_one("#title-bar", Static).update(
             f"{run.titel} · stap {session.positie.stap + 1} van {len(run.stappen)}{agenda}{named}")
         kind = KINDS.get(step.soort)
@@ -119,6 +122,15 @@ class RunnerScreen(Screen):
         if self.session.thema:
             info.append("Thema: ", style="bold")
             info.append(self.session.thema + "\n")
+        if len(self.session.werkvormen) > 1:
+            info.append("Agenda\n", style="bold")
+            for index, item in enumerate(self.session.werkvormen):
+                here = index == self.session.positie.werkvorm
+                done = all(step.beeindigd for step in item.stappen)
+                mark = "▶ " if here else ("✓ " if done else "  ")
+                info.append(f"{mark}{item.titel}\n", style="bold" if here else "")
+        if self.step.spiekbriefje:
+            info.append("ctrl+s: spiekbriefje\n", style="italic")
         return info
 
     # -- saving -----------------------------------------------------------------------------
@@ -127,6 +139,12 @@ class RunnerScreen(Screen):
         self.app.autosave(self.session)
 
     def on_step_view_changed(self, event: StepView.Changed) -> None:
+        self.save()
+
+    def on_thema_view_theme_changed(self, event) -> None:
+        # The group's new theme fills the steps still to come (and is kept for its later sessions).
+        retheme(self.session, event.theme, self.app.library.werkvormen, self.app.library.stapels)
+        self.query_one("#side-info", Static).update(self.side_info())
         self.save()
 
     def bank_time(self, finished: bool) -> None:
@@ -168,6 +186,15 @@ class RunnerScreen(Screen):
         self.bank_time(finished=False)
         self.session.move(-1)
         await self.enter_step()
+
+    def action_reference_cards(self) -> None:
+        from samenslim.screens.reference import ReferenceScreen
+
+        decks = self.app.library.spiekbriefjes()
+        if not decks:
+            self.notify("Er zijn geen spiekbriefjes geladen.", timeout=3)
+            return
+        self.app.push_screen(ReferenceScreen(decks, start=self.step.spiekbriefje))
 
     def action_stop(self) -> None:
         self.bank_time(finished=False)

@@ -1,4 +1,5 @@
-"""Setup: who is there and what it is about, before a werkvorm starts."""
+"""Setup: the agenda (one or more werkvormen, or a meeting of the pilot programme), who is there
+and what it is about, before the session starts."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets.option_list import Option
 
-from samenslim.content import Werkvorm
+from samenslim.content import Library, Werkvorm
+from samenslim.groups import GroupInfo, group_key
 
 
 def parse_names(text: str) -> list[str]:
@@ -23,6 +27,20 @@ def parse_names(text: str) -> list[str]:
     return names
 
 
+class AgendaList(OptionList):
+    BINDINGS = [
+        Binding("delete", "remove", "Weg uit agenda"),
+        Binding("alt+up", "move(-1)", "Omhoog", show=False),
+        Binding("alt+down", "move(1)", "Omlaag", show=False),
+    ]
+
+    def action_remove(self) -> None:
+        self.screen.change_agenda(remove=self.highlighted)
+
+    def action_move(self, delta: int) -> None:
+        self.screen.change_agenda(move=(self.highlighted, delta))
+
+
 class SetupScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     BINDINGS = [
@@ -30,40 +48,126 @@ class SetupScreen(Screen):
         Binding("escape", "back", "Terug"),
     ]
 
-    def __init__(self, werkvorm: Werkvorm) -> None:
+    def __init__(self, agenda: list[Werkvorm], library: Library, groups: dict[str, GroupInfo] | None = None,
+                 title: str = "") -> None:
         super().__init__()
-        self.werkvorm = werkvorm
+        self.agenda = list(agenda)
+        self.library = library
+        self.groups = groups or {}
+        self.initial_title = title or self.agenda[0].titel
+        self.filled_theme = ""  # the theme we filled in from the group's history (replaced if the group changes)
 
     def compose(self) -> ComposeResult:
-        yield Static(f"samenslim · Nieuwe sessie: {self.werkvorm.titel}", id="title-bar")
+        yield Static("samenslim · Nieuwe sessie", id="title-bar")
         with VerticalScroll(id="setup-scroll"):
             with Grid(id="setup-form"):
+                yield Label("Agenda")
+                yield AgendaList(id="agenda", compact=True)
+                yield Label("Erbij")
+                yield Select(self._werkvorm_options(), prompt="werkvorm toevoegen aan de agenda", id="add-werkvorm",
+                             compact=True)
+                if self._meeting_options():
+                    yield Label("Bijeenkomst")
+                    yield Select(self._meeting_options(), prompt="of: een bijeenkomst uit het programma",
+                                 id="meeting", compact=True)
                 yield Label("Werkwijze")
                 with RadioSet(id="mode", compact=True):
                     yield RadioButton("Met een groep", value=True, id="mode-groep")
                     yield RadioButton("Alleen (reflectie voor jezelf)", id="mode-solo")
                 yield Label("Titel")
-                yield Input(self.werkvorm.titel, id="title", compact=True)
+                yield Input(self.initial_title, id="title", compact=True)
                 yield Label("Groep", classes="group-only")
+                names = sorted(info.naam for info in self.groups.values())
                 yield Input(placeholder="bijv. Kernteam Zuid (zo vind je sessies van de groep terug)", id="group",
-                            compact=True, classes="group-only")
+                            compact=True, classes="group-only",
+                            suggester=SuggestFromList(names, case_sensitive=False) if names else None)
                 yield Label("Positief thema")
                 yield Input(placeholder="bijv. Elke jongere een passende plek", id="theme", compact=True)
+                yield Label("")
+                yield Static("", id="theme-hint", classes="hint")
                 yield Label("Deelnemers", classes="group-only")
                 yield Input(placeholder="Anna, Bram, Chris (in deze volgorde gaan de rondjes)", id="participants",
                             compact=True, classes="group-only")
-                for role in self.werkvorm.rollen:
-                    yield Label(role.capitalize(), classes="group-only")
-                    yield Select([], prompt=f"kies de {role}", id=f"role-{role}", compact=True,
-                                 classes="group-only role-select")
+            yield Grid(id="roles-form")
             with Horizontal(id="setup-buttons"):
                 yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
                 yield Button("Terug (esc)", id="back", compact=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#participants", Input).focus() if self.werkvorm.rollen else self.query_one("#title", Input).focus()
+    def _werkvorm_options(self) -> list[tuple[str, str]]:
+        return [(f"{w.paragraaf} {w.titel}".strip(), w.id)
+                for chapter in self.library.by_chapter().values() for w in chapter]
 
+    def _meeting_options(self) -> list[tuple[str, str]]:
+        return [(f"{programme.titel} {number}: {meeting.titel}", f"{programme.id}/{number - 1}")
+                for programme in self.library.programmas.values()
+                for number, meeting in enumerate(programme.bijeenkomsten, start=1)]
+
+    async def on_mount(self) -> None:
+        await self.show_agenda()
+        focus = "#participants" if self.roles() else "#title"
+        self.query_one(focus, Input).focus()
+
+    # -- the agenda -------------------------------------------------------------------------
+    def roles(self) -> list[str]:
+        found: list[str] = []
+        for werkvorm in self.agenda:
+            found += [role for role in werkvorm.rollen if role not in found]
+        return found
+
+    async def show_agenda(self, highlight: int | None = None) -> None:
+        agenda = self.query_one(AgendaList)
+        agenda.clear_options()
+        total = sum(w.minuten or 0 for w in self.agenda)
+        agenda.add_options([Option(f"{n}. {w.titel}" + (f" ({w.minuten:g} min)" if w.minuten else ""))
+                            for n, w in enumerate(self.agenda, start=1)])
+        agenda.highlighted = min(highlight or 0, len(self.agenda) - 1)
+        agenda.border_subtitle = f"{total:g} min gepland" if total else ""
+        await self.show_roles()
+
+    async def show_roles(self) -> None:
+        form = self.query_one("#roles-form", Grid)
+        chosen = {select.id: select.value for select in form.query(Select)}
+        await form.remove_children()
+        names = parse_names(self.query_one("#participants", Input).value)
+        rows = []
+        for role in self.roles():
+            select = Select([(name, name) for name in names], prompt=f"kies de {role}", id=f"role-{role}",
+                            compact=True, classes="group-only role-select")
+            if chosen.get(select.id) in names:
+                select.value = chosen[select.id]
+            rows += [Label(role.capitalize(), classes="group-only"), select]
+        await form.mount_all(rows)
+        form.display = bool(rows) and not self.solo
+
+    async def change_agenda(self, remove: int | None = None, move: tuple[int | None, int] | None = None) -> None:
+        if remove is not None:
+            if len(self.agenda) == 1:
+                self.app.notify("Een sessie heeft minstens één werkvorm.", severity="warning", timeout=3)
+                return
+            del self.agenda[remove]
+            await self.show_agenda(highlight=remove)
+        elif move is not None and move[0] is not None:
+            index, delta = move
+            target = index + delta
+            if 0 <= target < len(self.agenda):
+                self.agenda[index], self.agenda[target] = self.agenda[target], self.agenda[index]
+                await self.show_agenda(highlight=target)
+
+    async def on_select_changed(self, event: Select.Changed) -> None:
+        select = event.select
+        if select.id == "add-werkvorm" and not select.is_blank():
+            self.agenda.append(self.library.werkvormen[str(select.value)])
+            select.clear()
+            await self.show_agenda(highlight=len(self.agenda) - 1)
+        elif select.id == "meeting" and not select.is_blank():
+            programme_id, _, number = str(select.value).partition("/")
+            meeting = self.library.programmas[programme_id].bijeenkomsten[int(number)]
+            self.agenda = [self.library.werkvormen[w] for w in meeting.werkvormen if w in self.library.werkvormen]
+            self.query_one("#title", Input).value = meeting.titel
+            await self.show_agenda()
+
+    # -- the people -------------------------------------------------------------------------
     @property
     def solo(self) -> bool:
         return self.query_one("#mode-solo", RadioButton).value
@@ -71,16 +175,33 @@ class SetupScreen(Screen):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         for widget in self.query(".group-only"):
             widget.display = not self.solo
+        self.query_one("#roles-form").display = bool(self.roles()) and not self.solo
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "participants":
+        if event.input.id == "participants":
+            names = parse_names(event.value)
+            for select in self.query(".role-select").results(Select):
+                current = select.value
+                select.set_options([(name, name) for name in names])
+                if current in names:
+                    select.value = current
+        elif event.input.id == "group":
+            self.offer_group_theme(event.value)
+
+    def offer_group_theme(self, group: str) -> None:
+        """A known group brings its positive theme along, unless the facilitator typed another one."""
+        theme = self.query_one("#theme", Input)
+        hint = self.query_one("#theme-hint", Static)
+        info = self.groups.get(group_key(group))
+        if theme.value and theme.value != self.filled_theme:
             return
-        names = parse_names(event.value)
-        for select in self.query(".role-select").results(Select):
-            current = select.value
-            select.set_options([(name, name) for name in names])
-            if current in names:
-                select.value = current
+        if info and info.thema:
+            theme.value = self.filled_theme = info.thema
+            when = f" (sinds {info.thema_datum:%d-%m-%Y})" if info.thema_datum else ""
+            hint.update(f"Het thema van {info.naam}{when}; pas het gerust aan.")
+        elif self.filled_theme:
+            theme.value = self.filled_theme = ""
+            hint.update("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
@@ -96,7 +217,7 @@ class SetupScreen(Screen):
         participants = [] if solo else parse_names(self.query_one("#participants", Input).value)
         roles: dict[str, str] = {}
         if not solo:
-            for role in self.werkvorm.rollen:
+            for role in self.roles():
                 select = self.query_one(f"#role-{role}", Select)
                 if select.is_blank():
                     self.app.notify(f"Kies eerst wie de {role} is (vul daarvoor de deelnemers in).",
@@ -107,7 +228,7 @@ class SetupScreen(Screen):
                 self.app.notify("Geef elke rol aan een andere deelnemer.", severity="warning", title="Rollen")
                 return
         self.app.start_session(
-            self.werkvorm,
+            list(self.agenda),
             titel=self.query_one("#title", Input).value,
             modus="solo" if solo else "groep",
             groep="" if solo else self.query_one("#group", Input).value,

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 # Keys every step has; whatever else a step declares is its kind's own content ("inhoud").
-COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten"})
+COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten", "spiekbriefje"})
 
 
 class BaseStap(BaseModel):
@@ -19,6 +19,8 @@ class BaseStap(BaseModel):
     uitleg: str = ""
     vragen: list[Annotated[str, Field(min_length=1)]] = []
     minuten: Annotated[float, Field(gt=0, le=600)] | None = None
+    # A reference deck (e.g. "communicatiepiramide") the runner offers during this step.
+    spiekbriefje: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
 
     def inhoud(self) -> dict:
         """The kind-specific content, stored in the session beside the prompts as they were asked."""
@@ -29,6 +31,12 @@ class Vastgelegd(BaseModel):
     """What a step captured. Extra keys are kept, so a newer file read by an older app loses nothing."""
 
     model_config = ConfigDict(extra="allow")
+
+
+def deck_cards(inhoud: dict, stapels: dict) -> list:
+    """The cards of the deck a step names (its 'stapel'), or [] when it names none."""
+    deck = stapels.get(inhoud.get("stapel") or "")
+    return list(deck.kaarten) if deck else []
 
 
 def people(names: list[str]) -> str:

@@ -6,7 +6,7 @@ import importlib
 import json
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel
 from textual.containers import Vertical
@@ -25,6 +25,15 @@ class StepContext:
     roles: dict[str, str] = field(default_factory=dict)
     solo: bool = False
     rng: random.Random = field(default_factory=random.Random)
+    earlier: list[StapRun] = field(default_factory=list)  # the steps before this one in the same werkvorm
+    elapsed: Callable[[], float] = lambda: 0.0  # seconds the step's timer has run
+
+    def people(self) -> list[str]:
+        """Who speaks in this step: the participants, or just 'Ik' when reflecting alone."""
+        return ["Ik"] if self.solo or not self.participants else list(self.participants)
+
+    def previous(self, soort: str) -> StapRun | None:
+        return next((step for step in reversed(self.earlier) if step.soort == soort), None)
 
 
 class StepView(Vertical):
@@ -56,6 +65,26 @@ class StepView(Vertical):
 
     def focus_capture(self) -> None:
         """Put the keyboard where the facilitator types; subclasses with inputs override."""
+
+    def pop_last(self, field: str) -> bool:
+        """Undo the last item added to a list in the capture (ctrl+z); False when it is empty."""
+        capture = self.capture()
+        items = getattr(capture, field)
+        if not items:
+            return False
+        items.pop()
+        self.store(capture)
+        return True
+
+
+class NotesMixin:
+    """A free notepad beside a kind's own capture, stored as 'notities'."""
+
+    def on_text_area_changed(self, event) -> None:
+        event.stop()
+        capture = self.capture()
+        capture.notities = event.text_area.text
+        self.store(capture)
 
 
 class UnknownKindView(StepView):

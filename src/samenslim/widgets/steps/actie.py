@@ -50,10 +50,7 @@ class ActieView(StepView):
         self.show_actions()
 
     def action_remove_last(self) -> None:
-        capture = self.capture()
-        if capture.acties:
-            capture.acties.pop()
-            self.store(capture)
+        if self.pop_last("acties"):
             self.show_actions()
 
     def focus_capture(self) -> None:

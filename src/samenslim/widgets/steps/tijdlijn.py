@@ -60,10 +60,7 @@ class TijdlijnView(StepView):
         self.show_timeline()
 
     def action_remove_last(self) -> None:
-        capture = self.capture()
-        if capture.anekdotes:
-            capture.anekdotes.pop()
-            self.store(capture)
+        if self.pop_last("anekdotes"):
             self.show_timeline()
 
     def focus_capture(self) -> None:

@@ -1,0 +1,116 @@
+"""What the home screen lists, read fast: the werkvormen's titles, chapters and steps straight from
+TOML, without building the full models. The full, strict load (samenslim.content) runs right after
+the home screen is up and replaces this listing; files it rejects drop out and are reported then.
+Kept free of pydantic on purpose: it is on the path to the first frame."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HOOFDSTUKKEN = ("Richting bepalen", "Experimenteren", "Landen en inbedden")
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    titel: str
+    soort: str
+    minuten: float | None = None
+    soort_naam: str = ""  # the kind's Dutch name, once the kinds are loaded
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    titel: str
+    hoofdstuk: str
+    paragraaf: str = ""
+    doel: str = ""
+    minuten: float | None = None
+    fasen: tuple[str, ...] = ()
+    groepsvorm: tuple[str, ...] = ()
+    rollen: tuple[str, ...] = ()
+    stappen: tuple[StepSummary, ...] = ()
+
+    def search_text(self) -> str:
+        parts = [self.id, self.titel, self.hoofdstuk, self.paragraaf, self.doel, *(s.titel for s in self.stappen)]
+        return " ".join(parts).lower()
+
+
+@dataclass
+class Catalog:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    checked: bool = False  # True once built from the fully validated library
+
+    def by_chapter(self) -> dict[str, list[Entry]]:
+        return by_chapter(self.entries.values())
+
+
+def paragraph_key(paragraph: str) -> tuple[int, ...]:
+    numbers = tuple(int(n) for n in re.findall(r"\d+", paragraph))
+    return numbers or (999,)
+
+
+def by_chapter(items) -> dict[str, list]:
+    """Items with .hoofdstuk, .paragraaf and .titel grouped by chapter in the book's order."""
+    grouped: dict[str, list] = {chapter: [] for chapter in HOOFDSTUKKEN}
+    for item in items:
+        grouped.setdefault(item.hoofdstuk, []).append(item)
+    for found in grouped.values():
+        found.sort(key=lambda w: (paragraph_key(w.paragraaf), w.titel.lower()))
+    return grouped
+
+
+def quick_catalog(*folders: Path) -> Catalog:
+    """Every werkvorm file that parses as TOML and has an id, title and known chapter."""
+    catalog = Catalog()
+    for folder in folders:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+            entry = _entry(path)
+            if entry is not None and entry.id not in catalog.entries:
+                catalog.entries[entry.id] = entry
+    return catalog
+
+
+def _entry(path: Path) -> Entry | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # the full loader reports it with file and line
+    if not all(isinstance(data.get(key), str) for key in ("id", "titel", "hoofdstuk")):
+        return None
+    if data["hoofdstuk"] not in HOOFDSTUKKEN or not isinstance(data.get("stappen"), list):
+        return None
+    steps = tuple(StepSummary(str(step.get("titel", "")), str(step.get("soort", "")), _number(step.get("minuten")))
+                  for step in data["stappen"] if isinstance(step, dict))
+    return Entry(id=data["id"], titel=data["titel"], hoofdstuk=data["hoofdstuk"],
+                 paragraaf=_text(data.get("paragraaf")), doel=_text(data.get("doel")),
+                 minuten=_number(data.get("minuten")), fasen=_texts(data.get("fasen")),
+                 groepsvorm=_texts(data.get("groepsvorm")), rollen=_texts(data.get("rollen")), stappen=steps)
+
+
+def from_library(werkvormen: dict, kind_names: dict[str, str]) -> Catalog:
+    """The listing from validated werkvormen (samenslim.content.Werkvorm)."""
+    entries = {}
+    for werkvorm in werkvormen.values():
+        steps = tuple(StepSummary(step.titel, step.soort, step.minuten, kind_names.get(step.soort, ""))
+                      for step in werkvorm.stappen)
+        entries[werkvorm.id] = Entry(
+            id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
+            doel=werkvorm.doel, minuten=werkvorm.minuten, fasen=tuple(werkvorm.fasen),
+            groepsvorm=tuple(werkvorm.groepsvorm), rollen=tuple(werkvorm.rollen), stappen=steps)
+    return Catalog(entries, checked=True)
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _texts(value) -> tuple[str, ...]:
+    return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
+
+
+def _number(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None

@@ -1,0 +1,72 @@
+"""`samenslim kopieer`: write a built-in werkvorm or deck into the user's content folder as TOML,
+ready to edit. A werkvorm copy gets a new id (both can be used side by side); a deck copy keeps its
+id, so it replaces the built-in deck everywhere (that is how own check-in questions are added)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomli_w
+
+from samenslim.content import Library, Werkvorm
+from samenslim.decks import Stapel
+from samenslim.locations import Locations
+
+
+class CopyError(Exception):
+    pass
+
+
+def copy_content(library: Library, locations: Locations, source_id: str, new_id: str | None = None) -> Path:
+    if source_id in library.werkvormen:
+        return _copy_werkvorm(library.werkvormen[source_id], library, locations, new_id)
+    if source_id in library.stapels:
+        return _copy_deck(library.stapels[source_id], locations)
+    known = ", ".join(sorted([*library.werkvormen, *library.stapels]))
+    raise CopyError(f"'{source_id}' is geen werkvorm of stapel; kies uit: {known}")
+
+
+def _copy_werkvorm(werkvorm: Werkvorm, library: Library, locations: Locations, new_id: str | None) -> Path:
+    folder = locations.user_content_dir
+    new_id = new_id or _free_id(f"{werkvorm.id}-eigen", library, folder)
+    if new_id in library.werkvormen or (folder / f"{new_id}.toml").exists():
+        raise CopyError(f"id '{new_id}' bestaat al; kies een ander met --id")
+    data = werkvorm.model_dump(mode="json", exclude_defaults=True)
+    data.update(id=new_id, titel=f"{werkvorm.titel} (eigen versie)")
+    # 'soort' right under 'titel' in every step: that is how the built-in files read.
+    data["stappen"] = [{"titel": step.pop("titel"), "soort": step.pop("soort"), **step} for step in data["stappen"]]
+    header = (f"# Eigen versie van '{werkvorm.titel}' ({werkvorm.id}), gemaakt met samenslim kopieer.\n"
+              f"# Pas hem aan en controleer met: samenslim valideer \"{folder / (new_id + '.toml')}\"\n")
+    return _write(folder / f"{new_id}.toml", header, data)
+
+
+def _copy_deck(deck: Stapel, locations: Locations) -> Path:
+    target = locations.user_decks_dir / f"{deck.id}.toml"
+    if target.exists():
+        raise CopyError(f"er is al een eigen versie van stapel '{deck.id}': {target}")
+    data = deck.model_dump(mode="json", exclude_defaults=True)
+    # Cards that are only a title are written as plain strings: easier to add your own.
+    data["kaarten"] = [card["titel"] if set(card) == {"titel"} else card for card in data["kaarten"]]
+    header = (f"# Eigen versie van de stapel '{deck.titel}'. Deze vervangt de ingebouwde stapel met hetzelfde id:\n"
+              "# voeg kaarten toe, haal ze weg of herschrijf ze. Verwijder dit bestand om terug te gaan.\n")
+    return _write(target, header, data)
+
+
+def _free_id(base: str, library: Library, folder: Path) -> str:
+    candidate, number = base, 2
+    while candidate in library.werkvormen or (folder / f"{candidate}.toml").exists():
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _write(path: Path, header: str, data: dict) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = header + tomli_w.dumps(data, multiline_strings=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # never overwrite someone's edits
+            handle.write(text)
+    except FileExistsError:
+        raise CopyError(f"{path} bestaat al") from None
+    except OSError as error:
+        raise CopyError(f"kan {path} niet schrijven ({error.strerror})") from None
+    return path

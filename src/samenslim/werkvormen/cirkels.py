@@ -1,0 +1,74 @@
+"""Step kind 'cirkels': items placed on concentric rings (progressiecirkel: achieved / still
+wanted; cirkel van invloed en betrokkenheid; the stakeholdermap's rings 1-4), optionally with a
+relation strength and an interest per item. A step can carry over the items of the previous
+circles step of the same werkvorm, so a map grows over several steps."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from samenslim.werkvormen.base import BaseStap, Vastgelegd
+
+SOORT = "cirkels"
+NAAM = "Cirkels"
+VIEW = "samenslim.widgets.steps.cirkels:CirkelsView"
+RELATIES = ("sterk", "zwak", "moet sterker")
+NIET_GEPLAATST = "nog niet geplaatst"
+
+
+class Stap(BaseStap):
+    soort: Literal["cirkels"]
+    ringen: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1, max_length=6)]  # inner first
+    overnemen: bool = False  # start from the items of the previous 'cirkels' step
+    relatie: bool = False  # ask for the relation strength (sterk / zwak / moet sterker)
+    belang: bool = False  # ask for the item's interest (wat wil deze partij?)
+    nieuw_in: str = ""  # the ring new items go to; "" leaves them unplaced, to be sorted later
+
+    @model_validator(mode="after")
+    def _known_ring(self) -> "Stap":
+        if self.nieuw_in and self.nieuw_in not in self.ringen:
+            raise ValueError(f"nieuw_in = '{self.nieuw_in}' is geen van de ringen ({', '.join(self.ringen)})")
+        return self
+
+
+class Item(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    tekst: str
+    ring: str = ""  # "" while not yet placed
+    relatie: str = ""
+    belang: str = ""
+
+
+class Capture(Vastgelegd):
+    items: list[Item] = []
+
+
+def by_ring(items: list[Item], rings: list[str]) -> dict[str, list[Item]]:
+    """Items per ring, inner ring first, unplaced items last (only when there are any)."""
+    grouped: dict[str, list[Item]] = {ring: [] for ring in rings}
+    unplaced = []
+    for item in items:
+        (grouped[item.ring] if item.ring in grouped else unplaced).append(item)
+    if unplaced:
+        grouped[NIET_GEPLAATST] = unplaced
+    return grouped
+
+
+def next_relation(current: str) -> str:
+    order = ("",) + RELATIES
+    return order[(order.index(current) + 1) % len(order)] if current in order else RELATIES[0]
+
+
+def describe(item: Item) -> str:
+    extra = [part for part in (item.relatie and f"relatie: {item.relatie}", item.belang and f"belang: {item.belang}")
+             if part]
+    return item.tekst + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+    items = Capture.model_validate(vastgelegd).items
+    return [f"{ring}: {'; '.join(describe(item) for item in group)}"
+            for ring, group in by_ring(items, list(inhoud.get("ringen", []))).items() if group]

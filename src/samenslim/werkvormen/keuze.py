@@ -1,0 +1,50 @@
+"""Step kind 'keuze': the group chooses the one card that fits (a vastloopsituatie, a
+patroondoorbreker) from a deck, reading each card's explanation, and notes why."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from samenslim.werkvormen.base import BaseStap, Vastgelegd, deck_cards
+
+SOORT = "keuze"
+NAAM = "Keuze uit een stapel"
+VIEW = "samenslim.widgets.steps.keuze:KeuzeView"
+
+
+class Stap(BaseStap):
+    soort: Literal["keuze"]
+    stapel: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Optie(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    titel: str
+    tekst: str = ""
+    id: str | None = None
+
+
+class Capture(Vastgelegd):
+    kaart: str | None = None  # the chosen card's title
+    kaart_id: str | None = None
+    notities: str = ""
+
+
+def prepare(inhoud: dict, stapels: dict) -> dict:
+    cards = deck_cards(inhoud, stapels)
+    return {**inhoud, "kaarten": [Optie(titel=c.titel, tekst=c.tekst, id=c.id).model_dump() for c in cards]}
+
+
+def options(inhoud: dict) -> list[Optie]:
+    return [Optie.model_validate(item) for item in inhoud.get("kaarten", [])]
+
+
+def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+    capture = Capture.model_validate(vastgelegd)
+    lines = [f"Gekozen: {capture.kaart}"] if capture.kaart else ["Nog niets gekozen"]
+    if capture.notities.strip():
+        lines += capture.notities.strip().splitlines()
+    return lines

@@ -1,0 +1,69 @@
+"""Step kind 'tweegesprek': interviews in pairs (an odd one out makes a trio). In each half one
+member of every pair tells and the other asks the step's questions; then the roles swap.
+The step's time is split evenly over the halves; what each person told is captured per person."""
+
+from __future__ import annotations
+
+import random
+from typing import Literal
+
+from samenslim.werkvormen.base import BaseStap, Vastgelegd
+
+SOORT = "tweegesprek"
+NAAM = "Tweegesprek"
+VIEW = "samenslim.widgets.steps.tweegesprek:TweegesprekView"
+
+
+class Stap(BaseStap):
+    soort: Literal["tweegesprek"]
+    wisselen: bool = True  # False: only the first of each pair tells (one half)
+    gelijk_houden: bool = False  # True: keep the pairs of the previous tweegesprek step in this werkvorm
+
+
+class Capture(Vastgelegd):
+    paren: list[list[str]] = []
+    verhalen: dict[str, str] = {}  # teller -> what the partner noted of their story
+
+
+def make_pairs(names: list[str], rng: random.Random | None = None) -> list[list[str]]:
+    """Pairs in the given order (shuffled when rng is given); with an odd count the last pair is a trio."""
+    order = list(names)
+    if rng is not None:
+        rng.shuffle(order)
+    if len(order) < 2:
+        return [order] if order else []
+    pairs = [order[i:i + 2] for i in range(0, len(order) - len(order) % 2, 2)]
+    if len(order) % 2:
+        pairs[-1].append(order[-1])
+    return pairs
+
+
+def halves(pairs: list[list[str]], swap: bool) -> int:
+    return max((len(group) for group in pairs), default=1) if swap else 1
+
+
+def current_half(elapsed: float, planned: float | None, count: int) -> tuple[int, float | None]:
+    """(0-based half, seconds left in it) from the step's elapsed time; without a plan, half 0."""
+    if not planned or count <= 1:
+        return 0, (planned - elapsed) if planned else None
+    length = planned / count
+    index = min(int(elapsed // length), count - 1)
+    return index, (index + 1) * length - elapsed
+
+
+def tellers(pairs: list[list[str]], half: int) -> list[tuple[str, list[str]]]:
+    """Who tells in this half and who listens and asks: member `half` of each group tells."""
+    result = []
+    for group in pairs:
+        if half < len(group):
+            result.append((group[half], [name for name in group if name != group[half]]))
+    return result
+
+
+def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+    capture = Capture.model_validate(vastgelegd)
+    lines = []
+    if len(capture.paren) > 1 or any(len(group) > 1 for group in capture.paren):
+        lines.append("Tweetallen: " + "; ".join(" & ".join(group) for group in capture.paren))
+    lines += [f"{name}: {text.strip()}" for name, text in capture.verhalen.items() if text.strip()]
+    return lines

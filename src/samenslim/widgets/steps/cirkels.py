@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from samenslim.werkvormen import cirkels
+from samenslim.widgets.steps import StepView
+
+RELATION_MARK = {"sterk": "━", "zwak": "┄", "moet sterker": "⇢"}
+
+
+def rings_drawing(items: list[cirkels.Item], rings: list[str]) -> Group:
+    """Concentric rings as nested panels: the inner ring innermost, each ring listing its items."""
+    grouped = cirkels.by_ring(items, rings)
+    inner = None
+    for ring in rings:  # inner first, so each outer ring wraps the ones before it
+        lines = Text("\n".join(_line(item) for item in grouped[ring]) or "·", style="" if grouped[ring] else "dim")
+        body = lines if inner is None else Group(lines, inner)
+        inner = Panel(body, title=ring, title_align="left", border_style="cyan", padding=(0, 1))
+    parts = [inner]
+    if cirkels.NIET_GEPLAATST in grouped:
+        parts.append(Text(f"{cirkels.NIET_GEPLAATST}: " + "; ".join(i.tekst for i in grouped[cirkels.NIET_GEPLAATST]),
+                          style="italic"))
+    return Group(*parts)
+
+
+def _line(item: cirkels.Item) -> str:
+    mark = f" {RELATION_MARK.get(item.relatie, '')} {item.relatie}" if item.relatie else ""
+    return f"• {item.tekst}{mark}" + (f" — {item.belang}" if item.belang else "")
+
+
+class CirkelsView(StepView):
+    """Add items, then place them: in the list, 1-6 puts the highlighted item on a ring, 0 takes it off,
+    r changes the relation, and the field below holds its interest."""
+
+    kind = cirkels
+    BINDINGS = [
+        Binding("ctrl+r", "next_ring", "Ring ▸", tooltip="Nieuwe items in de volgende ring"),
+        Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
+    ]
+    DEFAULT_CSS = """
+    CirkelsView OptionList { height: auto; max-height: 10; }
+    CirkelsView #drawing { height: auto; margin-top: 1; }
+    CirkelsView #target { color: $accent; }
+    """
+
+    def __init__(self, step, context) -> None:
+        super().__init__(step, context)
+        self.rings: list[str] = list(step.inhoud.get("ringen", []))
+        self.target = step.inhoud.get("nieuw_in", "")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="target")
+        yield Input(placeholder="nieuw item, Enter voegt toe", id="item")
+        keys = ", ".join(f"{n} = {ring}" for n, ring in enumerate(self.rings, start=1))
+        extra = (" · r = relatie" if self.step.inhoud.get("relatie") else "")
+        yield Static(f"In de lijst: {keys}, 0 = niet geplaatst{extra}, Del = weg", classes="hint")
+        yield OptionList(id="items")
+        if self.step.inhoud.get("belang"):
+            yield Input(placeholder="belang van het gekozen item", id="belang")
+        yield Static(id="drawing")
+
+    def on_mount(self) -> None:
+        capture = self.capture()
+        earlier = self.context.previous("cirkels")
+        if not capture.items and self.step.inhoud.get("overnemen") and earlier is not None:
+            capture.items = cirkels.Capture.model_validate(earlier.vastgelegd).items
+            self.store(capture)
+        self.refresh_items()
+
+    def refresh_items(self, highlight: int | None = None) -> None:
+        items = self.capture().items
+        options = self.query_one("#items", OptionList)
+        keep = options.highlighted if highlight is None else highlight
+        options.clear_options()
+        options.add_options([Option(f"[{item.ring or '–'}] {cirkels.describe(item)}", id=str(i))
+                             for i, item in enumerate(items)])
+        if items:
+            options.highlighted = min(keep or 0, len(items) - 1)
+        self.query_one("#drawing", Static).update(rings_drawing(items, self.rings))
+        where = self.target or cirkels.NIET_GEPLAATST
+        self.query_one("#target", Static).update(f"Nieuwe items komen in: {where}"
+                                                 + ("  (ctrl+r wisselt)" if self.rings else ""))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id != "item" or not event.value.strip():
+            return
+        capture = self.capture()
+        capture.items.append(cirkels.Item(tekst=event.value.strip(), ring=self.target))
+        self.store(capture)
+        event.input.value = ""
+        self.refresh_items(highlight=len(capture.items) - 1)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        index = self.query_one("#items", OptionList).highlighted
+        if event.input.id != "belang" or index is None:
+            return
+        capture = self.capture()
+        if capture.items[index].belang != event.value:
+            capture.items[index].belang = event.value
+            self.store(capture)
+            self.query_one("#drawing", Static).update(rings_drawing(capture.items, self.rings))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.step.inhoud.get("belang"):
+            item = self.capture().items[int(event.option.id)]
+            belang = self.query_one("#belang", Input)
+            with belang.prevent(Input.Changed):
+                belang.value = item.belang
+
+    def on_key(self, event) -> None:
+        options = self.query_one("#items", OptionList)
+        if self.app.focused is not options or options.highlighted is None:
+            return
+        index, capture = options.highlighted, self.capture()
+        if event.character and event.character.isdigit() and int(event.character) <= len(self.rings):
+            number = int(event.character)
+            capture.items[index].ring = self.rings[number - 1] if number else ""
+        elif event.character == "r" and self.step.inhoud.get("relatie"):
+            capture.items[index].relatie = cirkels.next_relation(capture.items[index].relatie)
+        elif event.key == "delete":
+            capture.items.pop(index)
+        else:
+            return
+        event.stop()
+        self.store(capture)
+        self.refresh_items(highlight=index)
+
+    def action_next_ring(self) -> None:
+        choices = [""] + self.rings
+        self.target = choices[(choices.index(self.target) + 1) % len(choices)] if self.target in choices else ""
+        self.refresh_items()
+
+    def action_remove_last(self) -> None:
+        if self.pop_last("items"):
+            self.refresh_items()
+
+    def focus_capture(self) -> None:
+        if self.capture().items and not self.target and not self.step.inhoud.get("nieuw_in") \
+                and self.step.inhoud.get("overnemen"):
+            self.query_one("#items", OptionList).focus()  # a sorting step: the list is where the work is
+        else:
+            self.query_one("#item", Input).focus()

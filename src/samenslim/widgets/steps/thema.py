@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
+
+from samenslim.werkvormen import thema
+from samenslim.widgets.steps import NotesMixin, StepView
+
+
+class ThemaView(NotesMixin, StepView):
+    """Notes while the group searches, and the theme they settle on."""
+
+    kind = thema
+    DEFAULT_CSS = """
+    ThemaView TextArea { height: auto; min-height: 4; max-height: 12; }
+    ThemaView #thema { margin-top: 0; }
+    """
+
+    class ThemeChanged(Message):
+        def __init__(self, theme: str) -> None:
+            super().__init__()
+            self.theme = theme
+
+    def compose(self) -> ComposeResult:
+        yield Static("Wat komt er naar boven?", classes="capture-label")
+        yield TextArea(self.capture().notities, id="notities", soft_wrap=True)
+        yield Static("Ons positieve thema (een uitspraak of een vraag):", classes="capture-label")
+        yield Input(self.capture().thema, id="thema", placeholder="bijv. Hoe zorgen we samen dat elke jongere ...")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        capture = self.capture()
+        capture.thema = event.value
+        self.store(capture)
+        self.post_message(self.ThemeChanged(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    def focus_capture(self) -> None:
+        notes = self.query_one(TextArea)
+        notes.move_cursor(notes.document.end)
+        notes.focus()

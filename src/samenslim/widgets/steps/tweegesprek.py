@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from samenslim.timer import format_clock
+from samenslim.werkvormen import tweegesprek
+from samenslim.widgets.steps import StepView
+
+
+class TweegesprekView(StepView):
+    """The pairs, who tells in the current half (derived from the step's timer), and one field per
+    person for what their partner heard."""
+
+    kind = tweegesprek
+    BINDINGS = [Binding("ctrl+r", "shuffle", "Nieuwe tweetallen")]
+    DEFAULT_CSS = """
+    TweegesprekView #pairs { color: $text-muted; }
+    TweegesprekView #half { text-style: bold; color: $accent; margin-top: 1; }
+    TweegesprekView .story-row { height: auto; }
+    TweegesprekView .story-row Label { width: 16; padding-top: 1; }
+    TweegesprekView .story-row Input { width: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="pairs")
+        yield Static("", id="half")
+        yield Static("Wat vertelde ieder? (de luisteraar vat samen)", classes="capture-label")
+        with Vertical(id="stories"):
+            stories = self.capture().verhalen
+            for index, name in enumerate(self.people):
+                yield Horizontal(Label(name), Input(stories.get(name, ""), id=f"story-{index}",
+                                                    placeholder="kern van het verhaal"), classes="story-row")
+
+    @property
+    def people(self) -> list[str]:
+        return self.context.people()
+
+    def on_mount(self) -> None:
+        capture = self.capture()
+        if not capture.paren:
+            earlier = self.context.previous("tweegesprek")
+            kept = tweegesprek.Capture.model_validate(earlier.vastgelegd).paren if earlier else []
+            if self.step.inhoud.get("gelijk_houden") and kept:
+                capture.paren = kept
+            else:
+                capture.paren = tweegesprek.make_pairs(self.people)
+            self.store(capture)
+        self.show_pairs()
+        self.set_interval(1, self.show_half)
+
+    def show_pairs(self) -> None:
+        pairs = self.capture().paren
+        if self.context.solo or len(self.people) < 2:
+            text = "Alleen: beantwoord de vragen voor jezelf."
+        else:
+            text = "Tweetallen: " + " · ".join(" & ".join(group) for group in pairs) + "   (ctrl+r: anders indelen)"
+        self.query_one("#pairs", Static).update(text)
+        self.show_half()
+
+    def show_half(self) -> None:
+        pairs = self.capture().paren
+        count = tweegesprek.halves(pairs, self.step.inhoud.get("wisselen", True))
+        half, left = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count)
+        if self.context.solo or len(self.people) < 2:
+            self.query_one("#half", Static).update("")
+            return
+        who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} vraagt"
+                         for teller, listeners in tweegesprek.tellers(pairs, half))
+        timing = f" — wissel over {format_clock(left)}" if left is not None and half < count - 1 else ""
+        label = f"Helft {half + 1} van {count}: " if count > 1 else ""
+        self.query_one("#half", Static).update(f"{label}{who}{timing}")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        name = self.people[int((event.input.id or "story-0").removeprefix("story-"))]
+        capture = self.capture()
+        capture.verhalen[name] = event.value
+        self.store(capture)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    def action_shuffle(self) -> None:
+        capture = self.capture()
+        capture.paren = tweegesprek.make_pairs(self.people, self.context.rng)
+        self.store(capture)
+        self.show_pairs()
+
+    def focus_capture(self) -> None:
+        self.query_one("#story-0", Input).focus()
