@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 DOMAIN = ["samenslim.content", "samenslim.session", "samenslim.store", "samenslim.timer", "samenslim.locations",
-          "samenslim.autosave", "samenslim.periode", "samenslim.readback", "samenslim.werkvormen", "samenslim.cli"]
+          "samenslim.autosave", "samenslim.periode", "samenslim.readback", "samenslim.werkvormen", "samenslim.cli",
+          "samenslim.catalog", "samenslim.decks", "samenslim.copying", "samenslim.groups"]
 
 
 def test_domain_modules_do_not_load_textual() -> None:
@@ -38,3 +39,14 @@ def test_every_step_kind_has_a_view_module() -> None:
         module_name, class_name = kind.VIEW.split(":")
         view = getattr(importlib.import_module(module_name), class_name)
         assert view.kind is kind, name
+
+
+def test_the_path_to_the_home_screen_stays_light() -> None:
+    """The home screen is drawn before pydantic, the step kinds and the store are loaded (start-up
+    time, see benchmarks/startup_and_save.py); this fails when a top-level import drags them in."""
+    code = ("import sys, samenslim.app\n"
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'filelock')"
+            " or m.startswith(('samenslim.content', 'samenslim.werkvormen', 'samenslim.store', 'samenslim.session')))\n"
+            "print(heavy)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -46,6 +46,33 @@ def test_lijst_json_contract(tmp_path: Path) -> None:
     assert all(s["minuten"] is None for s in by_id["schaalvraag"]["stappen"]), "no time where the book gives none"
 
 
+# The workbook's facts that the content must keep (DESIGN.md §2): step counts and the book's times.
+BOOK = {
+    "check-in": 2, "waarderend-interview": None, "hoe-werkte-het-hier": [5, 10, 10, 5], "grumpy-moments": None,
+    "historielijn": 5, "positief-thema": None, "communicatiepiramide": None, "experiment-ontwerpen": None,
+    "schaalvraag": 6, "reflectiegesprek": 4, "vastloopsituaties": 4, "patroondoorbrekers": None,
+    "progressiegerichte-intervisie": [5, 3, 6, 6, 3], "progressiecirkel": None, "stakeholdermap": 6,
+    "2x2-vragen": 4, "meerdere-stemmen": None, "cirkel-van-invloed": None,
+}
+
+
+def test_lijst_json_lists_the_whole_workbook(tmp_path: Path) -> None:
+    rows = json.loads(run("lijst", "--json", data_dir=tmp_path).stdout)
+    by_id = {row["id"]: row for row in rows}
+    assert set(BOOK) == set(by_id), "all 18 werkvormen of chapters 4-6"
+    assert [row["hoofdstuk"] for row in rows].count("Landen en inbedden") == 4
+    for werkvorm_id, fact in BOOK.items():
+        steps = by_id[werkvorm_id]["stappen"]
+        if isinstance(fact, int):
+            assert len(steps) == fact, werkvorm_id
+        elif isinstance(fact, list):
+            assert [step["minuten"] for step in steps] == fact, werkvorm_id
+    assert 20 <= sum(step["minuten"] for step in by_id["progressiegerichte-intervisie"]["stappen"]) <= 25
+    two_by_two = by_id["2x2-vragen"]["stappen"]
+    assert [step["titel"].lower() for step in two_by_two][0].startswith("belang")
+    assert {"alleen"} <= set(by_id["schaalvraag"]["groepsvorm"]) and by_id["cirkel-van-invloed"]["solo"]
+
+
 def test_user_werkvormen_come_from_the_data_dir_option_and_the_environment(tmp_path: Path) -> None:
     folder = tmp_path / "data" / "werkvormen"
     folder.mkdir(parents=True)

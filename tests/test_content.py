@@ -47,7 +47,7 @@ def test_book_facts_of_the_four_foundation_werkvormen() -> None:
     library = load_library(BUILTIN).werkvormen
     check_in = library["check-in"]
     assert check_in.minuten == 10
-    assert len(check_in.stappen[0].kaarten) >= 15
+    assert check_in.stappen[0].stapel == "check-in-vragen"
     assert [s.soort for s in check_in.stappen] == ["stapel", "rondje"]
     assert [s.soort for s in library["historielijn"].stappen] == ["vragen", "opstelling", "vragen", "tijdlijn", "vragen"]
     schaal = library["schaalvraag"]
@@ -151,3 +151,20 @@ def test_every_builtin_file_validates(path: Path) -> None:
     werkvorm, problems = load_file(path)
     assert problems == [] and werkvorm is not None
     assert werkvorm.id == path.stem, "file name and id agree, so a user can find the file of a werkvorm"
+
+
+def test_the_decks_hold_the_books_lists() -> None:
+    from samenslim.content import load_content
+
+    library = load_content(builtin_content_dir())
+    sizes = {deck_id: len(deck.kaarten) for deck_id, deck in library.stapels.items()}
+    assert sizes["check-in-vragen"] >= 15
+    assert sizes["vastloopsituaties"] == 14 and sizes["patroondoorbrekers"] == 5
+    assert sizes["rode-draden"] == 6 and sizes["kickstart-verhalen"] == 7
+    assert [card.id for card in library.stapels["patroondoorbrekers"].kaarten] == \
+        ["personen", "context", "denken", "doen", "tijd"]
+    assert all(card.werkvormen for card in library.stapels["vastloopsituaties"].kaarten), "the helper has a suggestion"
+    [programme] = library.programmas.values()
+    assert [m.titel for m in programme.bijeenkomsten] == [
+        "Samen richten", "Onderzoeken en verdiepen", "Ontwerpen van acties", "Reflecteren", "Oogsten"]
+    assert programme.bijeenkomsten[0].werkvormen == ["check-in", "historielijn", "positief-thema"]

@@ -59,6 +59,7 @@ async def test_schaalvraag_end_to_end(make_app, data_dir, clock) -> None:
         assert isinstance(app.screen, SummaryScreen)
         summary = screen_text(app)
         assert "Groep: 6 op 0–10" in summary and "Gemiddelde van de deelnemers: 6.0" in summary
+        assert "Acties en experimenten" in summary and "☐ Casusoverleg plannen — Bram (voor 1 dec)" in summary
 
     steps = only_session(data_dir)["werkvormen"][0]["stappen"]
     assert len(steps) == 6

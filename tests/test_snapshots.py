@@ -15,7 +15,7 @@ SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((60, 20), id="60x20"
 
 @pytest.mark.parametrize("size", SIZES)
 def test_library(snap_compare, make_app, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -45,3 +45,83 @@ def test_runner_overtime(snap_compare, make_app, clock, size) -> None:
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=into_overtime)
+
+
+def steady_cursors(app) -> None:
+    """A blinking cursor is drawn or not depending on timing; a snapshot needs it steady."""
+    from textual.widgets import Input, TextArea
+
+    for widget in app.screen.query(Input).results():
+        widget.cursor_blink = False
+    for widget in app.screen.query(TextArea).results():
+        widget.cursor_blink = False
+
+
+async def settle(pilot) -> None:
+    """Let the start-up work (full content load, session scan) finish, so the screen is final."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def to_kind(pilot, werkvorm_id: str, soort: str) -> None:
+    """Open a werkvorm from the library and step forward to its first step of the given kind."""
+    await settle(pilot)
+    await open_werkvorm(pilot, werkvorm_id)
+    await fill_setup(pilot, participants="Anna, Bram, Chris, Dana, Eva", group="Team Oost",
+                     theme="elke jongere een plek")
+    for _ in range(20):
+        if pilot.app.screen.step.soort == soort:
+            return
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    raise AssertionError(f"{werkvorm_id} has no step of kind {soort}")
+
+
+# One screen per step kind added for the whole workbook, with something captured in it.
+NEW_KINDS = {
+    "kolommen": ("hoe-werkte-het-hier", ["Ik vroeg door", "enter", "tab", "Vaste overlegtafel", "enter"]),
+    "cirkels": ("progressiecirkel", ["Eerste gesprek gevoerd", "enter", "Jongeren doen mee", "enter"]),
+    "tweegesprek": ("waarderend-interview", ["Samen een stageplek gevonden", "tab", "Eerste week was spannend"]),
+    "keuze": ("vastloopsituaties", ["down", "down", "enter"]),
+    "experiment": ("experiment-ontwerpen", ["Wekelijks spreekuur op school", "tab", "Bram", "tab", "Lokaal regelen"]),
+    "thema": ("positief-thema", ["Iedereen wil dat jongeren meedoen"]),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("soort", list(NEW_KINDS))
+def test_new_step_kinds(snap_compare, make_app, clock, soort, size) -> None:
+    werkvorm_id, keys = NEW_KINDS[soort]
+
+    async def fill(pilot) -> None:
+        await to_kind(pilot, werkvorm_id, soort)
+        for key in keys:
+            await pilot.press(*([key] if key in ("enter", "tab", "down") else key))
+        await pilot.press("ctrl+t")
+        clock.advance(65)
+        await pilot.wait_for_scheduled_animations()  # scrolling to the focused field settles first
+        steady_cursors(pilot.app)
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=fill)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_setup_with_agenda(snap_compare, make_app, size) -> None:
+    async def agenda(pilot) -> None:
+        await settle(pilot)
+        await open_werkvorm(pilot, "check-in")
+        await pilot.press(*"Team Oost")
+        await pilot.pause()
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=agenda)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_vastloop_helper(snap_compare, make_app, size) -> None:
+    async def stuck(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+o", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=stuck)

@@ -21,7 +21,7 @@ class StepSummary:
     soort_naam: str = ""  # the kind's Dutch name, once the kinds are loaded
 
 
-@dataclass(frozen=True)
+@dataclass
 class Entry:
     id: str
     titel: str
@@ -32,11 +32,21 @@ class Entry:
     fasen: tuple[str, ...] = ()
     groepsvorm: tuple[str, ...] = ()
     rollen: tuple[str, ...] = ()
-    stappen: tuple[StepSummary, ...] = ()
+    steps: tuple[StepSummary, ...] | None = None  # None: not read yet (see `stappen`)
+    path: Path | None = None
+
+    @property
+    def stappen(self) -> tuple[StepSummary, ...]:
+        """The steps, read from the file the first time they are asked for (only the highlighted
+        werkvorm's are needed before the full load is done)."""
+        if self.steps is None:
+            self.steps = _steps(self.path) if self.path else ()
+        return self.steps
 
     def search_text(self) -> str:
-        parts = [self.id, self.titel, self.hoofdstuk, self.paragraaf, self.doel, *(s.titel for s in self.stappen)]
-        return " ".join(parts).lower()
+        # Step titles join the search once the checked library replaces the quick listing.
+        steps = [s.titel for s in self.steps or ()]
+        return " ".join([self.id, self.titel, self.hoofdstuk, self.paragraaf, self.doel, *steps]).lower()
 
 
 @dataclass
@@ -75,20 +85,31 @@ def quick_catalog(*folders: Path) -> Catalog:
 
 
 def _entry(path: Path) -> Entry | None:
+    # Only the head of the file (the keys before the first [[stappen]]) is parsed here: that is
+    # all the list shows, and it keeps the first frame quick with many werkvormen.
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        head = path.read_text(encoding="utf-8").split("\n[[", 1)[0]
+        data = tomllib.loads(head)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None  # the full loader reports it with file and line
     if not all(isinstance(data.get(key), str) for key in ("id", "titel", "hoofdstuk")):
         return None
-    if data["hoofdstuk"] not in HOOFDSTUKKEN or not isinstance(data.get("stappen"), list):
+    if data["hoofdstuk"] not in HOOFDSTUKKEN:
         return None
-    steps = tuple(StepSummary(str(step.get("titel", "")), str(step.get("soort", "")), _number(step.get("minuten")))
-                  for step in data["stappen"] if isinstance(step, dict))
     return Entry(id=data["id"], titel=data["titel"], hoofdstuk=data["hoofdstuk"],
                  paragraaf=_text(data.get("paragraaf")), doel=_text(data.get("doel")),
                  minuten=_number(data.get("minuten")), fasen=_texts(data.get("fasen")),
-                 groepsvorm=_texts(data.get("groepsvorm")), rollen=_texts(data.get("rollen")), stappen=steps)
+                 groepsvorm=_texts(data.get("groepsvorm")), rollen=_texts(data.get("rollen")), path=path)
+
+
+def _steps(path: Path) -> tuple[StepSummary, ...]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ()
+    steps = data.get("stappen") if isinstance(data.get("stappen"), list) else []
+    return tuple(StepSummary(str(step.get("titel", "")), str(step.get("soort", "")), _number(step.get("minuten")))
+                 for step in steps if isinstance(step, dict))
 
 
 def from_library(werkvormen: dict, kind_names: dict[str, str]) -> Catalog:
@@ -100,7 +121,7 @@ def from_library(werkvormen: dict, kind_names: dict[str, str]) -> Catalog:
         entries[werkvorm.id] = Entry(
             id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
             doel=werkvorm.doel, minuten=werkvorm.minuten, fasen=tuple(werkvorm.fasen),
-            groepsvorm=tuple(werkvorm.groepsvorm), rollen=tuple(werkvorm.rollen), stappen=steps)
+            groepsvorm=tuple(werkvorm.groepsvorm), rollen=tuple(werkvorm.rollen), steps=steps)
     return Catalog(entries, checked=True)
 
 

@@ -21,6 +21,19 @@ def outline(session: Sessie) -> list[tuple[str, list[tuple[str, list[str]]]]]:
     return [(run.titel, [(step.titel, step_lines(step)) for step in run.stappen]) for run in session.werkvormen]
 
 
+def actions(session: Sessie) -> list[tuple[str, dict]]:
+    """The session's list of actions and experiments, from every 'actie' and 'experiment' step:
+    (werkvorm title, item) with item keys tekst, eigenaar and, where given, wanneer/eerste_stap/
+    helpers/evaluatie and status."""
+    found = []
+    for run in session.werkvormen:
+        for step in run.stappen:
+            field = {"actie": "acties", "experiment": "experimenten"}.get(step.soort)
+            for item in step.vastgelegd.get(field, []) if field else []:
+                found.append((run.titel, {"soort": step.soort, "status": "open", **item}))
+    return found
+
+
 def minutes(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}"

@@ -83,8 +83,8 @@ class SetupScreen(Screen):
                             suggester=SuggestFromList(names, case_sensitive=False) if names else None)
                 yield Label("Positief thema")
                 yield Input(placeholder="bijv. Elke jongere een passende plek", id="theme", compact=True)
-                yield Label("")
-                yield Static("", id="theme-hint", classes="hint")
+                yield Label("", classes="theme-hint")
+                yield Static("", id="theme-hint", classes="hint theme-hint")
                 yield Label("Deelnemers", classes="group-only")
                 yield Input(placeholder="Anna, Bram, Chris (in deze volgorde gaan de rondjes)", id="participants",
                             compact=True, classes="group-only")
@@ -104,6 +104,7 @@ class SetupScreen(Screen):
                 for number, meeting in enumerate(programme.bijeenkomsten, start=1)]
 
     async def on_mount(self) -> None:
+        self.show_theme_hint("")
         await self.show_agenda()
         focus = "#participants" if self.roles() else "#title"
         self.query_one(focus, Input).focus()
@@ -191,17 +192,21 @@ class SetupScreen(Screen):
     def offer_group_theme(self, group: str) -> None:
         """A known group brings its positive theme along, unless the facilitator typed another one."""
         theme = self.query_one("#theme", Input)
-        hint = self.query_one("#theme-hint", Static)
         info = self.groups.get(group_key(group))
         if theme.value and theme.value != self.filled_theme:
             return
         if info and info.thema:
             theme.value = self.filled_theme = info.thema
             when = f" (sinds {info.thema_datum:%d-%m-%Y})" if info.thema_datum else ""
-            hint.update(f"Het thema van {info.naam}{when}; pas het gerust aan.")
+            self.show_theme_hint(f"Het thema van {info.naam}{when}; pas het gerust aan.")
         elif self.filled_theme:
             theme.value = self.filled_theme = ""
-            hint.update("")
+            self.show_theme_hint("")
+
+    def show_theme_hint(self, text: str) -> None:
+        self.query_one("#theme-hint", Static).update(text)
+        for widget in self.query(".theme-hint"):
+            widget.display = bool(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()

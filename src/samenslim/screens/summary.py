@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from samenslim.readback import minutes, outline
+from samenslim.readback import actions, minutes, outline
 from samenslim.session import Sessie
 
 
@@ -35,6 +35,15 @@ class SummaryScreen(Screen):
         text = Text()
         text.append("Opgeslagen in ", style="bold")
         text.append(f"{self.path}\n\n")
+        found = actions(self.session)
+        if found:
+            text.append("Acties en experimenten\n", style="bold underline")
+            for werkvorm, item in found:
+                owner = f" — {item['eigenaar']}" if item.get("eigenaar") else ""
+                when = item.get("wanneer") or item.get("evaluatie") or ""
+                text.append(f"  ☐ {item['tekst']}{owner}" + (f" ({when})" if when else ""))
+                text.append(f"  · {werkvorm}\n", style="dim")
+            text.append("\n")
         for (title, step_items), run in zip(outline(self.session), self.session.werkvormen):
             text.append(f"{title}\n", style="bold underline")
             for (step_title, lines), step in zip(step_items, run.stappen):

@@ -23,6 +23,7 @@ class Stap(BaseStap):
 class Capture(Vastgelegd):
     paren: list[list[str]] = []
     verhalen: dict[str, str] = {}  # teller -> what the partner noted of their story
+    helft: int = 0  # the half the facilitator switched to by hand (ctrl+r)
 
 
 def make_pairs(names: list[str], rng: random.Random | None = None) -> list[list[str]]:
@@ -42,12 +43,15 @@ def halves(pairs: list[list[str]], swap: bool) -> int:
     return max((len(group) for group in pairs), default=1) if swap else 1
 
 
-def current_half(elapsed: float, planned: float | None, count: int) -> tuple[int, float | None]:
-    """(0-based half, seconds left in it) from the step's elapsed time; without a plan, half 0."""
+def current_half(elapsed: float, planned: float | None, count: int, switched: int = 0) -> tuple[int, float | None]:
+    """(0-based half, seconds left in it by the plan). The timer moves the halves on when the step
+    has a planned time; the facilitator can always switch earlier (`switched`); without a plan only
+    switching moves on."""
+    switched = min(switched, count - 1)
     if not planned or count <= 1:
-        return 0, (planned - elapsed) if planned else None
+        return switched, None
     length = planned / count
-    index = min(int(elapsed // length), count - 1)
+    index = max(min(int(elapsed // length), count - 1), switched)
     return index, (index + 1) * length - elapsed
 
 

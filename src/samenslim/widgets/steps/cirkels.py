@@ -5,6 +5,7 @@ from rich.panel import Panel
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -44,9 +45,12 @@ class CirkelsView(StepView):
         Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
     ]
     DEFAULT_CSS = """
-    CirkelsView OptionList { height: auto; max-height: 10; }
-    CirkelsView #drawing { height: auto; margin-top: 1; }
+    CirkelsView #circles-body { height: auto; }
+    CirkelsView #items { width: 1fr; height: auto; max-height: 12; }
+    CirkelsView #drawing { width: 1fr; height: auto; margin-left: 1; }
     CirkelsView #target { color: $accent; }
+    RunnerScreen.-narrow CirkelsView #circles-body { layout: vertical; }
+    RunnerScreen.-narrow CirkelsView #drawing { margin-left: 0; }
     """
 
     def __init__(self, step, context) -> None:
@@ -56,14 +60,15 @@ class CirkelsView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="target")
-        yield Input(placeholder="nieuw item, Enter voegt toe", id="item")
-        keys = ", ".join(f"{n} = {ring}" for n, ring in enumerate(self.rings, start=1))
-        extra = (" · r = relatie" if self.step.inhoud.get("relatie") else "")
-        yield Static(f"In de lijst: {keys}, 0 = niet geplaatst{extra}, Del = weg", classes="hint")
-        yield OptionList(id="items")
+        yield Input(placeholder="nieuw item, Enter voegt toe", id="item", compact=True)
+        rings = f"1-{len(self.rings)} = op ring" if len(self.rings) > 1 else "1 = op de ring"
+        extra = (", r = relatie" if self.step.inhoud.get("relatie") else "")
+        yield Static(f"In de lijst: {rings}, 0 = eraf{extra}, Del = weg", classes="hint")
         if self.step.inhoud.get("belang"):
-            yield Input(placeholder="belang van het gekozen item", id="belang")
-        yield Static(id="drawing")
+            yield Input(placeholder="belang van het gemarkeerde item", id="belang", compact=True)
+        with Horizontal(id="circles-body"):
+            yield OptionList(id="items")
+            yield Static(id="drawing")
 
     def on_mount(self) -> None:
         capture = self.capture()

@@ -15,7 +15,10 @@ class TweegesprekView(StepView):
     person for what their partner heard."""
 
     kind = tweegesprek
-    BINDINGS = [Binding("ctrl+r", "shuffle", "Nieuwe tweetallen")]
+    BINDINGS = [
+        Binding("ctrl+r", "swap", "Wissel", tooltip="De volgende helft: de rollen ruilen"),
+        Binding("ctrl+o", "shuffle", "Andere paren", tooltip="De tweetallen opnieuw indelen"),
+    ]
     DEFAULT_CSS = """
     TweegesprekView #pairs { color: $text-muted; }
     TweegesprekView #half { text-style: bold; color: $accent; margin-top: 1; }
@@ -56,20 +59,25 @@ class TweegesprekView(StepView):
         if self.context.solo or len(self.people) < 2:
             text = "Alleen: beantwoord de vragen voor jezelf."
         else:
-            text = "Tweetallen: " + " · ".join(" & ".join(group) for group in pairs) + "   (ctrl+r: anders indelen)"
+            text = "Tweetallen: " + " · ".join(" & ".join(group) for group in pairs)
         self.query_one("#pairs", Static).update(text)
         self.show_half()
 
     def show_half(self) -> None:
-        pairs = self.capture().paren
+        capture = self.capture()
+        pairs = capture.paren
         count = tweegesprek.halves(pairs, self.step.inhoud.get("wisselen", True))
-        half, left = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count)
+        half, left = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count,
+                                              capture.helft)
         if self.context.solo or len(self.people) < 2:
             self.query_one("#half", Static).update("")
             return
         who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} vraagt"
                          for teller, listeners in tweegesprek.tellers(pairs, half))
-        timing = f" — wissel over {format_clock(left)}" if left is not None and half < count - 1 else ""
+        if half < count - 1:
+            timing = f" — wissel over {format_clock(left)}" if left is not None else " — ctrl+r: wisselen"
+        else:
+            timing = ""
         label = f"Helft {half + 1} van {count}: " if count > 1 else ""
         self.query_one("#half", Static).update(f"{label}{who}{timing}")
 
@@ -83,6 +91,17 @@ class TweegesprekView(StepView):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.screen.focus_next()
+
+    def action_swap(self) -> None:
+        capture = self.capture()
+        count = tweegesprek.halves(capture.paren, self.step.inhoud.get("wisselen", True))
+        half, _ = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count, capture.helft)
+        if half >= count - 1:
+            self.app.notify("Iedereen heeft verteld; dit was de laatste helft.", timeout=3)
+            return
+        capture.helft = half + 1
+        self.store(capture)
+        self.show_half()
 
     def action_shuffle(self) -> None:
         capture = self.capture()
