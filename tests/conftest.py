@@ -117,3 +117,11 @@ def screen_text(app) -> str:
 
 def widget_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
+
+
+async def settled(pilot) -> None:
+    """Let start-up finish: the first frame, then the background work it starts (the checked
+    content, the session scan, the settings)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

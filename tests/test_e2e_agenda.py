@@ -11,7 +11,7 @@ from textual.widgets import Input, Select
 from samenslim.locations import builtin_content_dir
 from samenslim.screens.setup import SetupScreen
 from samenslim.screens.summary import SummaryScreen
-from tests.conftest import fill_setup, only_session, open_werkvorm, screen_text, session_files
+from tests.conftest import fill_setup, only_session, open_werkvorm, screen_text, session_files, settled
 from tests.drive import DRIVERS
 
 pytestmark = pytest.mark.skipif(not (builtin_content_dir() / "werkvormen" / "positief-thema.toml").exists(),
@@ -48,7 +48,7 @@ async def run_to_the_end(pilot) -> None:
 async def test_agenda_keeps_three_werkvormen_and_the_theme_carries_over(make_app, data_dir) -> None:
     app = make_app()
     async with app.run_test(size=(110, 36)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await open_werkvorm(pilot, "check-in")
         await choose(pilot, "#add-werkvorm", "4.5")  # historielijn
         await choose(pilot, "#add-werkvorm", "4.6")  # positief thema
@@ -65,7 +65,7 @@ async def test_agenda_keeps_three_werkvormen_and_the_theme_carries_over(make_app
     # The group's next session: the theme is offered at setup and filled into the prompts.
     app = make_app()
     async with app.run_test(size=(110, 36)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await open_werkvorm(pilot, "schaalvraag")
         await fill_setup(pilot, participants="Anna, Bram", group="team oost")
         assert "Elke jongere telt" in screen_text(app), "step 1 of schaalvraag names the theme"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from samenslim.screens.runner import RunnerScreen
 from samenslim.screens.summary import SummaryScreen
-from tests.conftest import fill_setup, only_session, open_werkvorm, screen_text
+from tests.conftest import fill_setup, only_session, open_werkvorm, screen_text, settled
 
 
 async def test_check_in_draws_a_card_and_runs_a_round(make_app, data_dir, clock) -> None:
@@ -42,7 +42,7 @@ async def test_check_in_draws_a_card_and_runs_a_round(make_app, data_dir, clock)
         assert isinstance(app.screen, SummaryScreen)
         summary = screen_text(app)
         assert "Ronde 1, Anna: Blij om hier te zijn" in summary and "Ronde 1, Bram: past" in summary
-        await app.workers.wait_for_complete()
+        await settled(pilot)
 
     data = only_session(data_dir)
     assert data["status"] == "afgerond"
@@ -70,6 +70,6 @@ async def test_a_card_can_be_picked_instead_of_drawn(make_app, data_dir) -> None
         step = app.screen.step
         assert step.vastgelegd["getrokken"] is False
         assert step.vastgelegd["kaart"] == step.inhoud["kaarten"][2]
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         app.autosaver.flush()
     assert only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["kaart"] == step.inhoud["kaarten"][2]

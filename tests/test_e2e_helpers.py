@@ -10,7 +10,7 @@ from samenslim.screens.reference import ReferenceScreen
 from samenslim.screens.runner import RunnerScreen
 from samenslim.screens.setup import SetupScreen
 from samenslim.screens.stuck import StuckScreen
-from tests.conftest import fill_setup, open_werkvorm, screen_text
+from tests.conftest import fill_setup, open_werkvorm, screen_text, settled
 
 
 async def test_reference_cards_open_over_a_step_and_leave_it_alone(make_app, clock) -> None:
@@ -65,7 +65,7 @@ async def test_vastloop_helper_suggests_and_starts_a_werkvorm(make_app) -> None:
 async def test_copy_from_the_library(make_app, data_dir) -> None:
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await pilot.press(*"schaalvraag")
         await pilot.press("ctrl+k")
         await pilot.pause()

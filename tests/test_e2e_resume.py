@@ -9,7 +9,7 @@ from samenslim.screens.library import LibraryScreen
 from samenslim.screens.resume import ResumeScreen
 from samenslim.screens.runner import RunnerScreen
 from samenslim.store import SessionStore
-from tests.conftest import fill_setup, only_session, open_werkvorm
+from tests.conftest import fill_setup, only_session, open_werkvorm, settled
 
 
 async def start_schaalvraag_and_stop(make_app, clock) -> None:
@@ -37,7 +37,7 @@ async def test_quit_keeps_the_session_and_the_next_start_resumes_it(make_app, da
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
         prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
@@ -57,7 +57,7 @@ async def test_declining_resume_goes_to_the_library(make_app, data_dir, clock) -
     await start_schaalvraag_and_stop(make_app, clock)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -72,7 +72,7 @@ async def test_a_session_open_elsewhere_is_not_offered(make_app, data_dir, clock
     try:
         app = make_app()
         async with app.run_test(size=(100, 30)) as pilot:
-            await app.workers.wait_for_complete()
+            await settled(pilot)
             await pilot.pause()
             assert isinstance(app.screen, LibraryScreen), "a locked session is not offered"
             app.resume(session_id)
@@ -90,7 +90,7 @@ async def test_a_damaged_session_file_is_reported_and_kept(make_app, data_dir) -
     damaged.write_text('{"schema_versie": 1, "titel": "afgebr', encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         line = str(app.screen.query_one("#problems-line").render())

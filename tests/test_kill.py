@@ -18,7 +18,7 @@ from textual.widgets import OptionList, TextArea
 from samenslim.screens.resume import ResumeScreen
 from samenslim.screens.runner import RunnerScreen
 from samenslim.store import SessionStore
-from tests.conftest import REPO, session_files
+from tests.conftest import REPO, session_files, settled
 from tests.kill_child import MARKER
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and file modes need POSIX")
@@ -69,7 +69,7 @@ async def test_killed_session_is_on_disk_and_offered_again(make_app, data_dir) -
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen), "the next start offers the killed session"
         assert "Team Kill" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import fill_setup, open_werkvorm
+from tests.conftest import fill_setup, open_werkvorm, settled
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((60, 20), id="60x20")]
 
@@ -21,6 +21,7 @@ def test_library(snap_compare, make_app, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_runner_round(snap_compare, make_app, clock, size) -> None:
     async def to_the_round(pilot) -> None:
+        await settle(pilot)
         await open_werkvorm(pilot, "intervisie")
         await fill_setup(pilot, participants="Anna, Bram, Chris, Dana",
                          roles={"voorzitter": "Anna", "casusinbrenger": "Chris"})
@@ -37,6 +38,7 @@ def test_runner_round(snap_compare, make_app, clock, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_runner_overtime(snap_compare, make_app, clock, size) -> None:
     async def into_overtime(pilot) -> None:
+        await settle(pilot)
         await open_werkvorm(pilot, "check")
         await fill_setup(pilot, participants="Anna, Bram")
         await pilot.press("down", "enter")  # pick the second card
@@ -55,12 +57,17 @@ def steady_cursors(app) -> None:
         widget.cursor_blink = False
     for widget in app.screen.query(TextArea).results():
         widget.cursor_blink = False
+    if app.focused is not None:  # the same scroll position every run, wherever layout settled:
+        for pane in app.screen.query("#step-pane").results():  # from the top, then to the field
+            pane.scroll_to(y=0, animate=False, immediate=True)
+        app.focused.scroll_visible(animate=False, immediate=True)
 
 
 async def settle(pilot) -> None:
-    """Let the start-up work (full content load, session scan) finish, so the screen is final."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let the start-up work (full content load, session scan) finish, so the screen is final;
+    no animated scrolling, so where a pane is scrolled to never depends on timing."""
+    pilot.app.animation_level = "none"
+    await settled(pilot)
 
 
 async def to_kind(pilot, werkvorm_id: str, soort: str) -> None:
@@ -101,6 +108,9 @@ def test_new_step_kinds(snap_compare, make_app, clock, soort, size) -> None:
         clock.advance(65)
         await pilot.wait_for_scheduled_animations()  # scrolling to the focused field settles first
         steady_cursors(pilot.app)
+        await pilot.pause()
+        pilot.app.screen.refresh(layout=True)  # scrollbars drawn from the final sizes
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=fill)

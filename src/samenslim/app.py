@@ -47,6 +47,7 @@ class SamenslimApp(App):
         self.rng = rng or random.Random()
         self.offer_resume = offer_resume
         self._store: SessionStore | None = None
+        self.settings = None  # samenslim.settings.Instellingen once read
         self._library: Library | None = None
         self.damaged_sessions: list[str] = []
         self.groups: dict = {}  # group key -> GroupInfo, filled by the start-up scan
@@ -55,16 +56,53 @@ class SamenslimApp(App):
         self.last_saved_path: Path | None = None
 
     # -- start-up ---------------------------------------------------------------------------
+    def _apply_settings_quickly(self) -> None:
+        """The theme is set before the first frame (no flash of another theme). This peek uses
+        tomllib only; the full, checked read follows in a worker and reports a damaged file."""
+        import tomllib
+
+        from samenslim.widgets.hoog_contrast import HOOG_CONTRAST
+
+        self.register_theme(HOOG_CONTRAST)
+        try:
+            theme = tomllib.loads(self.locations.settings_file.read_text(encoding="utf-8")).get("thema")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            theme = None
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    @work(thread=True, exclusive=True, group="settings")
+    def check_settings(self) -> None:
+        from samenslim import settings
+
+        self.settings, problem = settings.load(self.locations.settings_file)
+        if problem:
+            self.call_from_thread(self.notify, problem, title="Instellingen", severity="warning", timeout=10)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette (ctrl+p, 'Change theme') is kept for the next start."""
+        from samenslim import settings
+
+        if self.settings is None or self.settings.thema == theme:
+            return
+        self.settings.thema = theme
+        try:
+            settings.save(self.locations.settings_file, self.settings)
+        except OSError as error:
+            self.notify(f"Het thema kan niet bewaard worden ({error.strerror}).", severity="warning")
+
     def get_default_screen(self) -> Screen:
         # The home screen is the base of the stack: no blank default screen is drawn first.
         folders = (builtin_content_dir() / "werkvormen", self.locations.user_content_dir)
         return LibraryScreen(quick_catalog(*folders))
 
     def on_mount(self) -> None:
+        self._apply_settings_quickly()
         self.call_after_refresh(self.after_first_frame)
 
     def after_first_frame(self) -> None:
         self.load_content_in_background()
+        self.check_settings()
         if self.offer_resume:
             self.find_unfinished()
         else:

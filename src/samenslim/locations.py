@@ -20,6 +20,11 @@ ENV_VAR = "SAMENSLIM_DATA_DIR"
 @dataclass(frozen=True)
 class Locations:
     data_dir: Path
+    config_dir: Path | None = None  # None: settings live in the data folder (tests, USB stick)
+
+    @property
+    def settings_file(self) -> Path:
+        return (self.config_dir or self.data_dir) / "instellingen.toml"
 
     @property
     def sessions_dir(self) -> Path:
@@ -40,8 +45,11 @@ class Locations:
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "Locations":
-        chosen = data_dir or os.environ.get(ENV_VAR) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-        return cls(Path(chosen).expanduser())
+        chosen = data_dir or os.environ.get(ENV_VAR)
+        if chosen:  # an explicit folder holds everything, settings included
+            return cls(Path(chosen).expanduser())
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+                   Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
 
 
 def builtin_content_dir() -> Path:

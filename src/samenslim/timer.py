@@ -56,6 +56,20 @@ class Timer:
     def overtime(self) -> bool:
         return self.has_limit and self.remaining() < 0
 
+    def level(self) -> str:
+        """How urgent the time is, for colour and text: 'ruim', 'let-op' (20 % or less left),
+        'bijna' (5 % or less), 'over' (overtime). A timer without a limit is always 'ruim'."""
+        if not self.has_limit:
+            return "ruim"
+        remaining = self.remaining()
+        if remaining < 0:
+            return "over"
+        if remaining <= 0.05 * self.total_seconds:
+            return "bijna"
+        if remaining <= 0.20 * self.total_seconds:
+            return "let-op"
+        return "ruim"
+
     def extend(self, seconds: float) -> bool:
         """Add (or with a negative number take away) time; the total never drops below zero.
         Returns False for a timer without a limit, which has no time to extend."""

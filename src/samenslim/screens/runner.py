@@ -138,6 +138,11 @@ class RunnerScreen(Screen):
         self.session.bijgewerkt = now()
         self.app.autosave(self.session)
 
+    def on_timer_display_time_up(self, event: TimerDisplay.TimeUp) -> None:
+        settings = self.app.settings
+        if settings is not None and settings.bel:
+            self.app.bell()
+
     def on_step_view_changed(self, event: StepView.Changed) -> None:
         self.save()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Digits, Static
 
 from samenslim.timer import Timer, format_clock
@@ -15,7 +16,9 @@ class TimerDisplay(Vertical):
     TimerDisplay { height: auto; width: auto; align-horizontal: center; }
     TimerDisplay Digits { width: auto; }
     TimerDisplay #timer-status { width: auto; text-style: bold; }
-    TimerDisplay.-overtime Digits { color: $error; }
+    TimerDisplay.-let-op Digits, TimerDisplay.-let-op #timer-status { color: $warning; }
+    TimerDisplay.-bijna Digits, TimerDisplay.-bijna #timer-status { color: $error; }
+    TimerDisplay.-over Digits, TimerDisplay.-over #timer-status { color: $error; text-style: bold reverse; }
     TimerDisplay.-paused Digits { color: $text-muted; }
     """
 
@@ -25,6 +28,7 @@ class TimerDisplay(Vertical):
         super().__init__(id=id)
         self.timer = timer
         self._shown: tuple[str, str] | None = None
+        self._rang = timer.overtime  # a step resumed in overtime does not ring again
 
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="timer-digits")
@@ -35,8 +39,12 @@ class TimerDisplay(Vertical):
         # Only a running timer needs redrawing; a paused one is left alone so an idle screen costs nothing.
         self._ticker = self.set_interval(self.REFRESH_SECONDS, self.show, pause=not self.timer.running)
 
+    class TimeUp(Message):
+        """The step's time just ran out (the runner may ring the bell)."""
+
     def set_timer(self, timer: Timer) -> None:
         self.timer = timer
+        self._rang = timer.overtime
         self.sync()
 
     def sync(self) -> None:
@@ -56,10 +64,11 @@ class TimerDisplay(Vertical):
             return shown, state
         remaining = timer.remaining()
         shown = format_clock(remaining)
+        level = timer.level()
         if remaining < 0:
             state = f"OVER TIJD: {shown[1:]} te lang" + ("" if timer.running else " (gepauzeerd)")
         elif timer.running:
-            state = "loopt"
+            state = {"let-op": "loopt · laatste 20%", "bijna": "loopt · BIJNA OM"}.get(level, "loopt")
         else:
             state = "gepauzeerd" if timer.elapsed() > 0 else "nog niet gestart"
         return shown, state
@@ -71,5 +80,11 @@ class TimerDisplay(Vertical):
         self._shown = (shown, state)
         self.query_one(Digits).update(shown)
         self.query_one("#timer-status", Static).update(state)
+        level = self.timer.level()
+        for name in ("let-op", "bijna", "over"):
+            self.set_class(level == name, f"-{name}")
         self.set_class(self.timer.overtime, "-overtime")
         self.set_class(not self.timer.running, "-paused")
+        if level == "over" and not self._rang:
+            self._rang = True
+            self.post_message(self.TimeUp())

@@ -23,7 +23,7 @@ class TweegesprekView(StepView):
     TweegesprekView #pairs { color: $text-muted; }
     TweegesprekView #half { text-style: bold; color: $accent; margin-top: 1; }
     TweegesprekView .story-row { height: auto; }
-    TweegesprekView .story-row Label { width: 16; padding-top: 1; }
+    TweegesprekView .story-row Label { width: 16; }
     TweegesprekView .story-row Input { width: 1fr; }
     """
 
@@ -35,7 +35,8 @@ class TweegesprekView(StepView):
             stories = self.capture().verhalen
             for index, name in enumerate(self.people):
                 yield Horizontal(Label(name), Input(stories.get(name, ""), id=f"story-{index}",
-                                                    placeholder="kern van het verhaal"), classes="story-row")
+                                                    placeholder="kern van het verhaal", compact=True),
+                                 classes="story-row")
 
     @property
     def people(self) -> list[str]:

@@ -1,0 +1,43 @@
+"""The user's settings (theme, bell), a small TOML file. A damaged file never stops the app: it is
+left as it is, the defaults are used and the reason is reported in Dutch."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+FILE_NAME = "instellingen.toml"
+
+
+class Instellingen(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    thema: str = "textual-dark"  # a Textual theme name, e.g. "hoog-contrast"
+    bel: bool = False  # ring the terminal bell when a step's time runs out
+
+
+def load(path: Path) -> tuple[Instellingen, str | None]:
+    """(settings, problem): defaults and no problem when there is no file yet."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Instellingen.model_validate(data), None
+    except FileNotFoundError:
+        return Instellingen(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+    except ValidationError as error:
+        first = error.errors()[0]
+        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' klopt niet"
+    return Instellingen(), f"{path} kan niet gelezen worden ({reason}); de standaardinstellingen worden gebruikt"
+
+
+def save(path: Path, settings: Instellingen) -> None:
+    """Written atomically (temp file + replace), so a crash never leaves half a settings file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(tomli_w.dumps(settings.model_dump()), encoding="utf-8")
+    os.replace(temp, path)
