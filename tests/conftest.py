@@ -17,13 +17,19 @@ class FakeClock:
     """A monotonic clock that moves only when told to."""
 
     def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
+        self.now = self.start = start
 
     def __call__(self) -> float:
         return self.now
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+    def wall(self):
+        """The time of day, moving with this clock from a fixed morning (snapshots stay stable)."""
+        from datetime import datetime, timedelta, timezone
+
+        return datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc) + timedelta(seconds=self.now - self.start)
 
 
 @pytest.fixture
@@ -40,6 +46,7 @@ def data_dir(tmp_path: Path) -> Path:
 def make_app(data_dir: Path, clock: FakeClock):
     def factory(**kwargs) -> SamenslimApp:
         kwargs.setdefault("clock", clock)
+        kwargs.setdefault("wallclock", clock.wall)
         kwargs.setdefault("rng", random.Random(7))
         return SamenslimApp(Locations(data_dir), **kwargs)
 
@@ -47,7 +54,7 @@ def make_app(data_dir: Path, clock: FakeClock):
 
 
 def session_files(data_dir: Path) -> list[Path]:
-    return sorted((data_dir / "sessies").glob("*.json"))
+    return sorted(path for path in (data_dir / "sessies").glob("*.json") if not path.name.startswith("."))
 
 
 def only_session(data_dir: Path) -> dict:
@@ -64,6 +71,20 @@ async def open_werkvorm(pilot, query: str) -> None:
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(pilot.app.screen, SetupScreen)
+
+
+async def choose_werkvorm(pilot, werkvorm_id: str) -> None:
+    """From the home screen: filter by id, move to exactly this werkvorm and open its setup."""
+    from textual.widgets import OptionList
+
+    await pilot.press(*werkvorm_id)
+    options = pilot.app.screen.query_one("#werkvormen", OptionList)
+    for _ in range(len(options.options)):
+        if options.get_option_at_index(options.highlighted).id == werkvorm_id:
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def fill_setup(pilot, *, participants: str = "", title: str | None = None, group: str = "", theme: str = "",

@@ -7,13 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
-
 from samenslim.content import load_file, validate_paths
 from samenslim.locations import builtin_content_dir
 from samenslim.screens.summary import SummaryScreen
 from samenslim.werkvormen import KINDS
-from tests.conftest import fill_setup, only_session
+from tests.conftest import choose_werkvorm, fill_setup, only_session
 from tests.drive import DRIVERS
 
 FILES = sorted((builtin_content_dir() / "werkvormen").glob("*.toml"))
@@ -34,15 +32,7 @@ async def test_werkvorm_runs_end_to_end(path: Path, make_app, data_dir) -> None:
     app = make_app(offer_resume=False)
     expected: list[tuple[int, str, str]] = []
     async with app.run_test(size=(110, 36)) as pilot:
-        # From the home screen: filter by id and move to exactly this werkvorm.
-        await pilot.press(*werkvorm.id)
-        options = app.screen.query_one("#werkvormen", OptionList)
-        for _ in range(len(options.options)):
-            if options.get_option_at_index(options.highlighted).id == werkvorm.id:
-                break
-            await pilot.press("down")
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_werkvorm(pilot, werkvorm.id)
         participants = ["Anna", "Bram", "Chris"]
         await fill_setup(pilot, participants=", ".join(participants), group="Team Oost", theme="elke jongere telt",
                          roles={role: participants[index] for index, role in enumerate(werkvorm.rollen)})

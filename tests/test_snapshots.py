@@ -50,8 +50,12 @@ def test_runner_overtime(snap_compare, make_app, clock, size) -> None:
 
 
 def steady_cursors(app) -> None:
-    """A blinking cursor is drawn or not depending on timing; a snapshot needs it steady."""
+    """A blinking cursor is drawn or not depending on timing; a snapshot needs it steady. The same
+    for the runner's once-a-second tick (schedule, speaker clock): done now, a later one changes nothing."""
     from textual.widgets import Input, TextArea
+
+    if hasattr(app.screen, "tick"):
+        app.screen.tick()
 
     for widget in app.screen.query(Input).results():
         widget.cursor_blink = False
@@ -135,3 +139,32 @@ def test_vastloop_helper(snap_compare, make_app, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=stuck)
+
+
+MEETING_SIZES = [pytest.param((60, 20), id="60x20"), pytest.param((100, 30), id="100x30"),
+                 pytest.param((200, 50), id="200x50")]
+
+
+@pytest.mark.parametrize("size", MEETING_SIZES)
+@pytest.mark.parametrize("theme", ["textual-dark", "hoog-contrast"])
+@pytest.mark.parametrize("view", ["runner", "presentatie"])
+def test_meeting_room(snap_compare, make_app, clock, view, theme, size) -> None:
+    """The check-in round 50 s before the end (the warning colour), Anna done and Bram over his time."""
+
+    async def into_the_round(pilot) -> None:
+        await settle(pilot)
+        pilot.app.theme = theme
+        await open_werkvorm(pilot, "check-in")
+        await fill_setup(pilot, participants="Anna, Bram, Chris, Dewi, Eva, Fatima, Gert, Hanna")
+        await pilot.press("ctrl+r", "ctrl+n", "ctrl+t")
+        clock.advance(70)
+        await pilot.press(*"Zin in vandaag", "enter")
+        clock.advance(7 * 60)
+        if view == "presentatie":
+            await pilot.press("f5")
+        steady_cursors(pilot.app)
+        await pilot.pause()
+        pilot.app.screen.refresh(layout=True)
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=into_the_round)

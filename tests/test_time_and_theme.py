@@ -31,14 +31,14 @@ async def test_runner_warns_at_20_and_5_percent_and_counts_overtime(make_app, cl
         await fill_setup(pilot, participants="Anna, Bram")
         await pilot.press("ctrl+n")  # the round: 9 minutes
         await pilot.press("ctrl+t")
-        display = app.screen.query_one(TimerDisplay)
+        display = app.screen.query_one("#timer", TimerDisplay)
         steps = [(60, "loopt", set()), (7 * 60 + 12, "laatste 20%", {"-let-op"}),
                  (8 * 60 + 34, "BIJNA OM", {"-bijna"}), (9 * 60 + 75, "OVER TIJD: 01:15 te lang", {"-over"})]
         for elapsed, words, classes in steps:
             clock.now = 1000 + elapsed
             display.show()
             await pilot.pause()
-            assert words in widget_text(app, "#timer-status"), elapsed
+            assert words in widget_text(app, "#timer #timer-status"), elapsed
             assert {c for c in ("-let-op", "-bijna", "-over") if display.has_class(c)} == classes, elapsed
         assert rings == [True], "the bell rings once when the time runs out"
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import random
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -40,10 +41,12 @@ class SamenslimApp(App):
     ]
 
     def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
-                 offer_resume: bool = True) -> None:
+                 offer_resume: bool = True, wallclock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.locations = locations
         self.clock = clock
+        # The time of day for the planned end of a meeting; injectable so tests and snapshots are stable.
+        self.wallclock = wallclock or (lambda: datetime.now().astimezone())
         self.rng = rng or random.Random()
         self.offer_resume = offer_resume
         self._store: SessionStore | None = None
@@ -240,7 +243,7 @@ class SamenslimApp(App):
         from samenslim.screens.runner import RunnerScreen
 
         self.switch_to_library()
-        self.push_screen(RunnerScreen(session, clock=self.clock, rng=self.rng))
+        self.push_screen(RunnerScreen(session, clock=self.clock, rng=self.rng, wallclock=self.wallclock))
 
     def switch_to_library(self) -> None:
         while len(self.screen_stack) > 1:

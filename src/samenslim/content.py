@@ -52,6 +52,17 @@ class Werkvorm(BaseModel):
                                  f"niet in 'rollen' van deze werkvorm ({', '.join(self.rollen) or 'leeg'})")
         return self
 
+    @model_validator(mode="after")
+    def _solo_wording_fits(self) -> "Werkvorm":
+        # Solo wording only makes sense for a werkvorm open to one person, and something must remain alone.
+        solo_steps = [step for step in self.stappen if step.alleen is not None]
+        if solo_steps and "alleen" not in self.groepsvorm:
+            raise ValueError(f"stap '{solo_steps[0].titel}' heeft [stappen.alleen], maar 'groepsvorm' noemt "
+                             f"'alleen' niet; voeg \"alleen\" toe of haal de tabel weg")
+        if self.stappen and all(step.alleen and step.alleen.overslaan for step in self.stappen):
+            raise ValueError("alle stappen hebben alleen.overslaan = true; alleen blijft er dan niets over")
+        return self
+
     @property
     def solo_mogelijk(self) -> bool:
         return "alleen" in self.groepsvorm

@@ -31,6 +31,10 @@ class Locations:
         return self.data_dir / "sessies"
 
     @property
+    def screenshots_dir(self) -> Path:
+        return self.data_dir / "schermafdrukken"
+
+    @property
     def user_content_dir(self) -> Path:
         return self.data_dir / "werkvormen"
 

@@ -24,6 +24,8 @@ THEME_FALLBACK = "jullie thema"
 
 Modus = Literal["groep", "solo"]
 Status = Literal["bezig", "afgerond"]
+# What a group decided, at a later meeting, about an action or experiment from an earlier one.
+Opvolging = Literal["gedaan", "loopt door", "vervallen"]
 
 
 def now() -> datetime:
@@ -77,6 +79,9 @@ class Sessie(Record):
     deelnemers: list[str] = []
     positie: Positie = Positie()
     werkvormen: list[WerkvormRun]
+    # Earlier sessions are records and are never rewritten: the review of their open actions is
+    # stored in the session where it happened, keyed by journey.action_key().
+    opvolging: dict[str, Opvolging] = {}
 
     @property
     def current_werkvorm(self) -> WerkvormRun:
@@ -116,27 +121,46 @@ def fill_theme(text: str, theme: str) -> str:
     return text.replace(THEME_PLACEHOLDER, theme.strip() or THEME_FALLBACK)
 
 
-def step_as_asked(step, theme: str, stapels: dict) -> StapRun:
-    """One content step as it will be asked: theme filled in, deck cards copied in, planned seconds."""
+# Kinds that need other people. Alone, they become personal prompts: the same questions, answered for yourself.
+NEEDS_OTHERS = frozenset({"rondje", "tweegesprek"})
+
+
+def step_as_asked(step, theme: str, stapels: dict, solo: bool = False) -> StapRun:
+    """One content step as it will be asked: theme filled in, deck cards copied in, planned seconds.
+    Alone, the step's solo wording replaces the group's, and rounds and pairs become personal prompts."""
     inhoud = step.inhoud()
     prepare = getattr(KINDS.get(step.soort), "prepare", None)
     if prepare is not None:
         inhoud = prepare(inhoud, stapels)
+    soort, titel, uitleg, vragen = step.soort, step.titel, step.uitleg, list(step.vragen)
+    if solo:
+        version = step.alleen
+        if version is not None:
+            titel = version.titel or titel
+            uitleg = version.uitleg if version.uitleg is not None else uitleg
+            vragen = list(version.vragen) if version.vragen is not None else vragen
+        if soort in NEEDS_OTHERS:
+            soort, inhoud = "vragen", {}
     return StapRun(
-        titel=fill_theme(step.titel, theme), soort=step.soort, uitleg=fill_theme(step.uitleg, theme),
-        vragen=[fill_theme(question, theme) for question in step.vragen],
+        titel=fill_theme(titel, theme), soort=soort, uitleg=fill_theme(uitleg, theme),
+        vragen=[fill_theme(question, theme) for question in vragen],
         geplande_seconden=round(step.minuten * 60) if step.minuten else None,
         inhoud=inhoud, spiekbriefje=step.spiekbriefje,
     )
 
 
+def steps_for(werkvorm: Werkvorm, solo: bool) -> list:
+    """The content steps that are asked: alone, the ones marked 'overslaan' are left out."""
+    return [step for step in werkvorm.stappen if not (solo and step.alleen and step.alleen.overslaan)]
+
+
 def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None,
-           stapels: dict | None = None) -> WerkvormRun:
+           stapels: dict | None = None, solo: bool = False) -> WerkvormRun:
     """A werkvorm as it will be asked, ready to be run and captured."""
     return WerkvormRun(
         werkvorm_id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
-        rollen={role: (roles or {}).get(role, "") for role in werkvorm.rollen},
-        stappen=[step_as_asked(step, theme, stapels or {}) for step in werkvorm.stappen],
+        rollen={} if solo else {role: (roles or {}).get(role, "") for role in werkvorm.rollen},
+        stappen=[step_as_asked(step, theme, stapels or {}, solo) for step in steps_for(werkvorm, solo)],
     )
 
 
@@ -144,14 +168,16 @@ def retheme(session: "Sessie", theme: str, werkvormen: dict[str, Werkvorm], stap
     """A theme found during the session (step kind 'thema'): store it and fill it into every step
     not yet started. Steps already asked keep their words. Returns how many steps were refilled."""
     session.thema = theme.strip()
+    solo = session.modus == "solo"
     refilled = 0
     for run in session.werkvormen:
         werkvorm = werkvormen.get(run.werkvorm_id)
-        if werkvorm is None or len(werkvorm.stappen) != len(run.stappen):
+        content_steps = steps_for(werkvorm, solo) if werkvorm is not None else []
+        if len(content_steps) != len(run.stappen):
             continue  # content changed or gone: leave the recorded prompts alone
         for index, step in enumerate(run.stappen):
             if step.gestart is None:
-                fresh = step_as_asked(werkvorm.stappen[index], session.thema, stapels or {})
+                fresh = step_as_asked(content_steps[index], session.thema, stapels or {}, solo)
                 step.titel, step.uitleg, step.vragen = fresh.titel, fresh.uitleg, fresh.vragen
                 refilled += 1
     return refilled
@@ -167,7 +193,7 @@ def new_session(werkvormen: list[Werkvorm], *, titel: str, modus: Modus = "groep
     return Sessie(
         id=new_session_id(titel, created), aangemaakt=created, bijgewerkt=created, modus=modus, titel=titel,
         groep=groep.strip(), thema=thema.strip(), deelnemers=[name for name in (deelnemers or []) if name.strip()],
-        werkvormen=[run_of(werkvorm, thema, rollen, stapels) for werkvorm in werkvormen],
+        werkvormen=[run_of(werkvorm, thema, rollen, stapels, solo=modus == "solo") for werkvorm in werkvormen],
     )
 
 

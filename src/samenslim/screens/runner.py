@@ -10,32 +10,42 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from samenslim.schedule import schedule
 from samenslim.session import Sessie, StapRun, now, retheme
 from samenslim.timer import Timer
 from samenslim.werkvormen import KINDS
+from samenslim.widgets.presentation import PresentationView
 from samenslim.widgets.steps import StepContext, StepView, view_for
 from samenslim.widgets.timer_display import TimerDisplay
 
 
 class RunnerScreen(Screen):
+    # Footer order is importance order: at 60 columns the hints on the right are the ones cut.
+    # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
-        # Short labels: at 60 columns every hint that matters must still fit in the footer.
-        Binding("ctrl+t", "toggle_timer", "Start/pauze", tooltip="Timer starten of pauzeren"),
+        Binding("ctrl+t", "toggle_timer", "Timer", tooltip="Timer starten of pauzeren"),
         Binding("ctrl+n", "next_step", "Stap ▶", tooltip="Volgende stap"),
+        Binding("f5", "toggle_presentation", "Beamer", priority=True,
+                tooltip="Presentatie: alleen de vraag, de tijd en wie aan het woord is (F5 terug)"),
+        Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
+                "patroondoorbrekers, 5V ... (de timer loopt door)"),
         Binding("ctrl+b", "previous_step", "◀ Stap", tooltip="Vorige stap"),
         Binding("ctrl+l", "extend(60)", "+1m", tooltip="Een minuut erbij"),
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
-        Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
-                "patroondoorbrekers, 5V ... (de timer loopt door)"),
+        Binding("f6", "screenshot", "Foto", priority=True,
+                tooltip="Schermafdruk (SVG) in de map schermafdrukken, voor het verslag"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
-    def __init__(self, session: Sessie, *, clock, rng) -> None:
+    def __init__(self, session: Sessie, *, clock, rng, wallclock=now) -> None:
         super().__init__()
         self.session = session
         self.clock = clock
+        self.wallclock = wallclock
         self.rng = rng
         self.timer = Timer(None, clock=clock)
+        self.presenting = False
+        self._bell_rung = False
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -43,15 +53,20 @@ class RunnerScreen(Screen):
         with Horizontal(id="runner-body"):
             with Vertical(id="side"):
                 yield TimerDisplay(self.timer, id="timer")
-                yield Static("", id="side-info")
+                with Vertical(id="side-text"):
+                    yield Static("", id="schedule")
+                    yield Static("", id="side-info")
             with VerticalScroll(id="step-pane"):
                 yield Static("", id="step-title")
                 yield Static("", id="step-explain")
                 yield Static("", id="step-questions")
                 yield Vertical(id="capture-area")
         yield Footer(compact=True, show_command_palette=False)
+        yield PresentationView(self.timer, id="presentation")
 
     async def on_mount(self) -> None:
+        # Once a second, while the timer runs: the schedule line and the speaker's clock.
+        self._ticker = self.set_interval(1, self.tick, pause=True)
         await self.enter_step()
 
     @property
@@ -62,7 +77,8 @@ class RunnerScreen(Screen):
         run = self.session.current_werkvorm
         return StepContext(participants=list(self.session.deelnemers), roles=dict(run.rollen),
                            solo=self.session.modus == "solo", rng=self.rng,
-                           earlier=run.stappen[: self.session.positie.stap], elapsed=lambda: self.timer.elapsed())
+                           earlier=run.stappen[: self.session.positie.stap], elapsed=lambda: self.timer.elapsed(),
+                           running=lambda: self.timer.running)
 
     async def enter_step(self) -> None:
         step = self.step
@@ -70,7 +86,9 @@ class RunnerScreen(Screen):
             step.gestart = now()
         self.timer = Timer(step.geplande_seconden, clock=self.clock, used_seconds=step.gebruikte_seconden,
                            extra_seconds=step.extra_seconden)
-        self.query_one(TimerDisplay).set_timer(self.timer)
+        self._bell_rung = self.timer.overtime
+        for display in self.query(TimerDisplay):
+            display.set_timer(self.timer)
         self.show_texts()
         area = self.query_one("#capture-area", Vertical)
         await area.remove_children()
@@ -78,6 +96,7 @@ class RunnerScreen(Screen):
         await area.mount(view)
         self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
         view.focus_capture()
+        self.sync_timer()
         self.save()
 
     def show_texts(self) -> None:
@@ -87,7 +106,8 @@ class RunnerScreen(Screen):
         self.query_one("#title-bar", Static).update(
             f"{run.titel} · stap {session.positie.stap + 1} van {len(run.stappen)}{agenda}{named}")
         kind = KINDS.get(step.soort)
-        title = Content.assemble((step.titel, "bold"), (f"\u00a0\u00a0({kind.NAAM if kind else step.soort})", "dim"))
+        kind_name = kind.NAAM if kind else step.soort
+        title = Content.assemble((step.titel, "bold"), ("" if kind_name == step.titel else f"\u00a0\u00a0({kind_name})", "dim"))
         self.query_one("#step-title", Static).update(title)
         self.query_one("#step-explain", Static).update(step.uitleg.strip())
         questions = Text()
@@ -100,6 +120,9 @@ class RunnerScreen(Screen):
         self.query_one("#step-questions", Static).update(questions)
         self.query_one("#step-questions", Static).display = bool(questions.plain)
         self.query_one("#side-info", Static).update(self.side_info())
+        where = f"{run.titel} · {step.titel}"
+        self.query_one(PresentationView).show_step(where, ([card] if card and step.soort != "stapel" else [])
+                                                   + list(step.vragen) or [step.titel])
 
     def chosen_card(self) -> str | None:
         """The card drawn earlier in this werkvorm (e.g. the check-in question) is the round's question."""
@@ -139,12 +162,45 @@ class RunnerScreen(Screen):
         self.app.autosave(self.session)
 
     def on_timer_display_time_up(self, event: TimerDisplay.TimeUp) -> None:
+        if self._bell_rung:
+            return
+        self._bell_rung = True
         settings = self.app.settings
         if settings is not None and settings.bel:
             self.app.bell()
 
     def on_step_view_changed(self, event: StepView.Changed) -> None:
+        self.show_speaker()
         self.save()
+
+    # -- the clock around the step ------------------------------------------------------------
+    def sync_timer(self) -> None:
+        """After the timer starts, pauses or changes: redraw it and tick only while it runs."""
+        for display in self.query(TimerDisplay):
+            display.sync()
+        self._ticker.resume() if self.timer.running else self._ticker.pause()
+        self.tick()
+
+    def tick(self) -> None:
+        line = self.schedule_line()
+        widget = self.query_one("#schedule", Static)
+        if str(widget.render()) != line:
+            widget.update(line)
+        for view in self.query(StepView):
+            view.tick()
+        self.show_speaker()
+
+    def schedule_line(self) -> str:
+        timer = self.timer
+        current = schedule(self.session, timer.elapsed(), timer.total_seconds if timer.has_limit else None,
+                           self.wallclock())
+        return f"{current.drift_text()} · {current.end_text()}"
+
+    def show_speaker(self) -> None:
+        if not self.presenting:
+            return
+        views = self.query(StepView)
+        self.query_one(PresentationView).show_speaker(views.first().speaker_line() if views else None)
 
     def on_thema_view_theme_changed(self, event) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
@@ -162,7 +218,7 @@ class RunnerScreen(Screen):
     # -- actions ----------------------------------------------------------------------------
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
-        self.query_one(TimerDisplay).sync()
+        self.sync_timer()
         self.step.gebruikte_seconden = round(self.timer.elapsed(), 3)
         self.save()
 
@@ -171,8 +227,31 @@ class RunnerScreen(Screen):
             self.notify("Deze stap heeft geen vaste tijd; de klok telt op.", timeout=3)
             return
         self.step.extra_seconden = self.timer.extra_seconds
-        self.query_one(TimerDisplay).show()
+        self.sync_timer()
         self.save()
+
+    def action_toggle_presentation(self) -> None:
+        self.presenting = not self.presenting
+        presentation = self.query_one(PresentationView)
+        presentation.set_class(self.presenting, "-on")
+        self.query_one("#timer", TimerDisplay).set_active(not self.presenting)
+        presentation.timer_display.set_active(self.presenting)
+        self.show_speaker()
+
+    def action_screenshot(self) -> None:
+        folder = self.app.locations.screenshots_dir
+        stamp = self.wallclock()
+        name = f"{self.session.id}-stap{self.session.step_number()}-{stamp:%H%M%S}.svg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.app.save_screenshot(name, str(folder))
+        except OSError as error:
+            from samenslim.store import describe_os_error
+
+            self.notify(f"De schermafdruk kon niet worden bewaard in {folder}: {describe_os_error(error)}",
+                        severity="error", title="Schermafdruk", timeout=8)
+            return
+        self.notify(f"Bewaard: {path}", title="Schermafdruk", timeout=6)
 
     async def action_next_step(self) -> None:
         self.bank_time(finished=True)

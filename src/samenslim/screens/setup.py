@@ -177,6 +177,11 @@ class SetupScreen(Screen):
         for widget in self.query(".group-only"):
             widget.display = not self.solo
         self.query_one("#roles-form").display = bool(self.roles()) and not self.solo
+        group_only = [w.titel for w in self.agenda if not w.solo_mogelijk]
+        if self.solo and group_only:
+            self.app.notify(f"{', '.join(group_only)}: bedoeld voor een groep. Alleen kan het wel, maar rondjes "
+                            f"en tweegesprekken worden dan vragen voor jezelf.", severity="warning",
+                            title="Alleen", timeout=8)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "participants":

@@ -7,7 +7,19 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 # Keys every step has; whatever else a step declares is its kind's own content ("inhoud").
-COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten", "spiekbriefje"})
+COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten", "spiekbriefje", "alleen"})
+
+
+class AlleenVersie(BaseModel):
+    """How a step reads for one person reflecting alone ('jij' instead of 'jullie'), or that it is
+    skipped then. Whatever is left out keeps the group version."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    overslaan: bool = False
+    titel: Annotated[str, Field(min_length=1)] | None = None
+    uitleg: str | None = None
+    vragen: list[Annotated[str, Field(min_length=1)]] | None = None
 
 
 class BaseStap(BaseModel):
@@ -21,6 +33,8 @@ class BaseStap(BaseModel):
     minuten: Annotated[float, Field(gt=0, le=600)] | None = None
     # A reference deck (e.g. "communicatiepiramide") the runner offers during this step.
     spiekbriefje: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
+    # The solo wording of this step ([stappen.alleen] in TOML), for werkvormen marked "alleen".
+    alleen: AlleenVersie | None = None
 
     def inhoud(self) -> dict:
         """The kind-specific content, stored in the session beside the prompts as they were asked."""

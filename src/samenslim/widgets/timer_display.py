@@ -24,9 +24,11 @@ class TimerDisplay(Vertical):
 
     REFRESH_SECONDS = 0.25
 
-    def __init__(self, timer: Timer, *, id: str | None = None) -> None:
+    def __init__(self, timer: Timer, *, id: str | None = None, active: bool = True) -> None:
         super().__init__(id=id)
         self.timer = timer
+        # Only the display the user can see redraws (the runner has two: its side and the presentation).
+        self.active = active
         self._shown: tuple[str, str] | None = None
         self._rang = timer.overtime  # a step resumed in overtime does not ring again
 
@@ -37,7 +39,8 @@ class TimerDisplay(Vertical):
     def on_mount(self) -> None:
         self.show()
         # Only a running timer needs redrawing; a paused one is left alone so an idle screen costs nothing.
-        self._ticker = self.set_interval(self.REFRESH_SECONDS, self.show, pause=not self.timer.running)
+        self._ticker = self.set_interval(self.REFRESH_SECONDS, self.show,
+                                         pause=not (self.timer.running and self.active))
 
     class TimeUp(Message):
         """The step's time just ran out (the runner may ring the bell)."""
@@ -47,9 +50,13 @@ class TimerDisplay(Vertical):
         self._rang = timer.overtime
         self.sync()
 
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        self.sync()
+
     def sync(self) -> None:
         """Call after starting, pausing or extending the timer."""
-        if self.timer.running:
+        if self.timer.running and self.active:
             self._ticker.resume()
         else:
             self._ticker.pause()
@@ -85,6 +92,6 @@ class TimerDisplay(Vertical):
             self.set_class(level == name, f"-{name}")
         self.set_class(self.timer.overtime, "-overtime")
         self.set_class(not self.timer.running, "-paused")
-        if level == "over" and not self._rang:
+        if level == "over" and not self._rang and self.active:
             self._rang = True
             self.post_message(self.TimeUp())

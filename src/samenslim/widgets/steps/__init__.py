@@ -27,6 +27,7 @@ class StepContext:
     rng: random.Random = field(default_factory=random.Random)
     earlier: list[StapRun] = field(default_factory=list)  # the steps before this one in the same werkvorm
     elapsed: Callable[[], float] = lambda: 0.0  # seconds the step's timer has run
+    running: Callable[[], bool] = lambda: False  # whether the step's timer runs now
 
     def people(self) -> list[str]:
         """Who speaks in this step: the participants, or just 'Ik' when reflecting alone."""
@@ -65,6 +66,13 @@ class StepView(Vertical):
 
     def focus_capture(self) -> None:
         """Put the keyboard where the facilitator types; subclasses with inputs override."""
+
+    def tick(self) -> None:
+        """Called once a second while the step's timer runs (the runner's only ticker)."""
+
+    def speaker_line(self) -> str | None:
+        """Who has the floor now, for the presentation view; None when the kind has no turns."""
+        return None
 
     def pop_last(self, field: str) -> bool:
         """Undo the last item added to a list in the capture (ctrl+z); False when it is empty."""

@@ -3,25 +3,32 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Input, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Static
 
 from samenslim.werkvormen import rondje
 from samenslim.widgets.steps import StepView
 
 
 class RondjeView(StepView):
-    """Turn-taking: who speaks now, a line for what they say, and the turns so far."""
+    """Turn-taking: who speaks now and for how long, a line for what they say, and the turns so far."""
 
     kind = rondje
     BINDINGS = [
         Binding("ctrl+r", "next_speaker", "Volgende", tooltip="Volgende spreker"),
         Binding("ctrl+o", "pass_turn", "Pas", tooltip="Deze spreker past (ik pas)"),
+        Binding("ctrl+f", "toggle_order", "Schud", show=False,
+                tooltip="Volgorde schudden of terug naar vast (alleen voor de eerste beurt)"),
         Binding("ctrl+z", "undo", "Beurt terug", show=False),
     ]
     DEFAULT_CSS = """
     RondjeView #speaker { text-style: bold; color: $accent; margin-top: 1; }
+    RondjeView #speaker.-over { color: $error; }
     RondjeView #order { color: $text-muted; }
+    RondjeView #round-options { height: 1; }
+    RondjeView #round-options Label { width: auto; color: $text-muted; }
+    RondjeView #per-person { width: 7; }
+    RondjeView #order-hint { width: 1fr; color: $text-muted; }
     RondjeView #turns { height: auto; max-height: 10; }
     RondjeView #round-done { text-style: bold; color: $success; }
     """
@@ -32,12 +39,23 @@ class RondjeView(StepView):
             # Fix the order once, when the round first opens; a resumed round keeps it.
             capture.sprekers = rondje.speakers_for(self.context.participants, self.context.roles,
                                                    self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+            capture.per_persoon = rondje.suggested_limit(self.step.geplande_seconden, len(capture.sprekers))
+            capture.beurt_begon = self.context.elapsed()
             self.store(capture)
+        self.query_one("#per-person", Input).value = limit_text(capture.per_persoon)
         self.refresh_round()
+
+    def tick(self) -> None:
+        self.show_speaker()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="speaker")
         yield Static("", id="order")
+        with Horizontal(id="round-options"):
+            yield Label("Spreektijd p.p. ")
+            yield Input(placeholder="geen", id="per-person", compact=True, restrict=r"[0-9:,.]*", max_length=5,
+                        tooltip="Minuten (2 of 1,5) of m:ss (1:15); leeg = geen limiet")
+            yield Static("", id="order-hint")
         yield Input(placeholder=f"{self.step.inhoud.get('invoer', 'Notitie')} (Enter = volgende spreker)", id="turn-input")
         yield Static("", id="round-done")
         with VerticalScroll(id="turns"):
@@ -46,36 +64,73 @@ class RondjeView(StepView):
     def round(self) -> rondje.Round:
         capture = self.capture()
         return rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
-                            capture.beurten)
+                            capture.beurten, capture.spreektijd, capture.beurt_begon)
 
     def _update(self, change) -> None:
         capture = self.capture()
-        state = rondje.Round(capture.sprekers, bool(self.step.inhoud.get("herhalen")), capture.beurten)
+        state = rondje.Round(capture.sprekers, bool(self.step.inhoud.get("herhalen")), capture.beurten,
+                             capture.spreektijd, capture.beurt_begon)
         if change(state) is None:
             return
+        capture.beurt_begon = state.turn_began
         self.store(capture)
         self.refresh_round()
 
+    # -- what the round shows ------------------------------------------------------------------
     def refresh_round(self) -> None:
         state = self.round()
         speaker = state.current_speaker
         turn_input = self.query_one("#turn-input", Input)
         turn_input.disabled = speaker is None
         if speaker is None:
-            self.query_one("#speaker", Static).update("Het rondje is klaar.")
             done = "Iedereen heeft gepast in ronde " + str(state.finished_in_round) if state.repeat \
                 else "Iedereen is aan de beurt geweest"
             self.query_one("#round-done", Static).update(f"{done}. Ga door met ctrl+n.")
         else:
-            self.query_one("#speaker", Static).update(f"Aan de beurt: {speaker}  (ronde {state.round_number})")
             self.query_one("#round-done", Static).update("")
+        self.show_speaker()
         self.query_one("#order", Static).update(self._order_line(state))
+        capture = self.capture()
+        started = bool(capture.beurten)
+        self.query_one("#order-hint", Static).update(
+            f"  volgorde {capture.volgorde}" + ("" if started or len(capture.sprekers) < 2 else " (ctrl+f schudt)"))
         lines = Text()
+        if capture.spreektijd and speaker is None:
+            lines.append("Spreektijd: ", style="bold")
+            lines.append(" · ".join(f"{name} {rondje.clock(seconds)}" for name, seconds in capture.spreektijd.items()))
+            lines.append("\n")
         for turn in reversed(state.turns):
             said = "past" if turn.gepast else (turn.tekst or "(geen notitie)")
-            lines.append(f"R{turn.ronde} {turn.spreker}: ", style="bold")
+            lines.append(f"R{turn.ronde} {turn.spreker}", style="bold")
+            lines.append(f" ({rondje.clock(turn.seconden)})" if turn.seconden else "", style="dim")
+            lines.append(": ")
             lines.append(said + "\n", style="italic" if turn.gepast else "")
         self.query_one("#turns-text", Static).update(lines)
+
+    def speaker_line(self) -> str | None:
+        state = self.round()
+        speaker = state.current_speaker
+        if speaker is None:
+            return "Het rondje is klaar"
+        if self.context.solo:
+            return None
+        used = state.speaking_for(self.context.elapsed())
+        limit = self.capture().per_persoon
+        timing = rondje.clock(used) + (f" / {rondje.clock(limit)}" if limit else "")
+        over = f" · {rondje.clock(used - limit)} te lang" if limit and used > limit else ""
+        return f"Aan de beurt: {speaker} · {timing}{over}"
+
+    def show_speaker(self) -> None:
+        line = self.speaker_line() or ""
+        state = self.round()
+        if state.current_speaker is not None and state.repeat:
+            line += f"  (ronde {state.round_number})"
+        speaker = self.query_one("#speaker", Static)
+        limit = self.capture().per_persoon
+        speaker.set_class(bool(limit and state.current_speaker
+                               and state.speaking_for(self.context.elapsed()) > limit), "-over")
+        if str(speaker.render()) != line:
+            speaker.update(line)
 
     def _order_line(self, state: rondje.Round) -> Text:
         line = Text("Volgorde: ")
@@ -86,23 +141,62 @@ class RondjeView(StepView):
             line.append(f"▶ {name}" if name == current else name, style="bold reverse" if name == current else "")
         return line
 
+    # -- what the facilitator does ---------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_next_speaker()
+        if event.input.id == "turn-input":
+            self.action_next_speaker()
+        else:
+            self.focus_capture()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id != "per-person":
+            return
+        try:
+            limit = rondje.parse_limit(event.value)
+        except ValueError as problem:
+            event.input.tooltip = str(problem)
+            event.input.add_class("-invalid")
+            return
+        event.input.remove_class("-invalid")
+        capture = self.capture()
+        if capture.per_persoon != limit:
+            capture.per_persoon = limit
+            self.store(capture)
+            self.show_speaker()
 
     def action_next_speaker(self) -> None:
         turn_input = self.query_one("#turn-input", Input)
-        self._update(lambda state: state.speak(turn_input.value) if state.current_speaker else None)
+        elapsed = self.context.elapsed()
+        self._update(lambda state: state.speak(turn_input.value, elapsed) if state.current_speaker else None)
         turn_input.value = ""
 
     def action_pass_turn(self) -> None:
-        self._update(lambda state: state.pass_turn() if state.current_speaker else None)
+        elapsed = self.context.elapsed()
+        self._update(lambda state: state.pass_turn(elapsed) if state.current_speaker else None)
         self.query_one("#turn-input", Input).value = ""
 
     def action_undo(self) -> None:
         self._update(lambda state: state.undo())
 
+    def action_toggle_order(self) -> None:
+        capture = self.capture()
+        if capture.beurten:
+            self.app.notify("De volgorde ligt vast zodra de eerste beurt is geweest.", timeout=3)
+            return
+        base = rondje.speakers_for(self.context.participants, self.context.roles,
+                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+        capture.volgorde = "vast" if capture.volgorde == "geschud" else "geschud"
+        capture.sprekers = rondje.ordered(base, capture.volgorde, self.context.rng)
+        self.store(capture)
+        self.refresh_round()
+
     def focus_capture(self) -> None:
         turn_input = self.query_one("#turn-input", Input)
         if not turn_input.disabled:
             turn_input.focus()
+
+
+def limit_text(seconds: int | None) -> str:
+    return rondje.clock(seconds) if seconds else ""

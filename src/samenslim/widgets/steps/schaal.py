@@ -29,7 +29,8 @@ class SchaalView(StepView):
         if meaning_low or meaning_high:
             yield Static(f"{low} = {meaning_low}   ·   {high} = {meaning_high}", id="scale-meaning")
         with Vertical(id="scores"):
-            yield self._row("Groep", "groep", capture.groep)
+            # Alone, the one score is yours (it is still stored as the session's score, 'groep').
+            yield self._row("Jouw score" if self.context.solo else "Groep", "groep", capture.groep)
             if self.step.inhoud.get("per_deelnemer", True) and not self.context.solo:
                 for index, name in enumerate(self.context.participants):
                     yield self._row(name, f"p{index}", capture.per_deelnemer.get(name))

@@ -53,7 +53,9 @@ class TweegesprekView(StepView):
                 capture.paren = tweegesprek.make_pairs(self.people)
             self.store(capture)
         self.show_pairs()
-        self.set_interval(1, self.show_half)
+
+    def tick(self) -> None:
+        self.show_half()
 
     def show_pairs(self) -> None:
         pairs = self.capture().paren
@@ -65,14 +67,19 @@ class TweegesprekView(StepView):
         self.show_half()
 
     def show_half(self) -> None:
+        text = self.speaker_line() or ""
+        half = self.query_one("#half", Static)
+        if str(half.render()) != text:
+            half.update(text)
+
+    def speaker_line(self) -> str | None:
         capture = self.capture()
         pairs = capture.paren
         count = tweegesprek.halves(pairs, self.step.inhoud.get("wisselen", True))
         half, left = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count,
                                               capture.helft)
         if self.context.solo or len(self.people) < 2:
-            self.query_one("#half", Static).update("")
-            return
+            return None
         who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} vraagt"
                          for teller, listeners in tweegesprek.tellers(pairs, half))
         if half < count - 1:
@@ -80,7 +87,7 @@ class TweegesprekView(StepView):
         else:
             timing = ""
         label = f"Helft {half + 1} van {count}: " if count > 1 else ""
-        self.query_one("#half", Static).update(f"{label}{who}{timing}")
+        return f"{label}{who}{timing}"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
