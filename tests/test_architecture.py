@@ -11,7 +11,8 @@ import pytest
 
 DOMAIN = ["samenslim.content", "samenslim.session", "samenslim.store", "samenslim.timer", "samenslim.locations",
           "samenslim.autosave", "samenslim.periode", "samenslim.readback", "samenslim.werkvormen", "samenslim.cli",
-          "samenslim.catalog", "samenslim.decks", "samenslim.copying", "samenslim.groups"]
+          "samenslim.catalog", "samenslim.decks", "samenslim.copying", "samenslim.groups", "samenslim.schedule",
+          "samenslim.sessions_index", "samenslim.export", "samenslim.settings", "samenslim.serve"]
 
 
 def test_domain_modules_do_not_load_textual() -> None:

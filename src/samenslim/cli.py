@@ -31,6 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="zet een werkvorm of stapel in je eigen map, klaar om aan te passen")
     kopieer.add_argument("bron", metavar="ID", help="id van een werkvorm of stapel (zie samenslim lijst)")
     kopieer.add_argument("--id", dest="new_id", metavar="NIEUW", help="id voor de kopie van een werkvorm")
+    sessies = commands.add_parser("sessies", parents=[common], help="kijk terug op eerdere sessies")
+    sessies.add_argument("--lijst", action="store_true", help="toon de sessies als tekst, zonder de app")
+    export = commands.add_parser("export", parents=[common], help="schrijf het verslag van een sessie (Markdown)")
+    export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
+    export.add_argument("--naar", metavar="PAD", type=Path, help="schrijf naar dit bestand in plaats van het scherm")
+    export.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
+    serve = commands.add_parser("serve", parents=[common], help="open de app in de browser (met textual-serve)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)")
+    serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
     return parser
 
 
@@ -45,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args.paden)
     if args.command == "kopieer":
         return cmd_copy(locations, args.bron, args.new_id)
+    if args.command == "sessies":
+        # TODO: without --lijst, open the app on the sessions screen once it exists:
+        # SamenslimApp(locations, start_screen="sessies").run(). Until then both print the list.
+        return cmd_sessions(locations)
+    if args.command == "export":
+        return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
+    if args.command == "serve":
+        from samenslim.serve import serve
+
+        return serve(args.host, args.port, getattr(args, "data_dir", None))
     from samenslim.app import SamenslimApp
 
     SamenslimApp(locations).run()
@@ -105,3 +125,60 @@ def cmd_validate(paths: list[Path]) -> int:
     if not problems:
         print("Alles in orde.", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_sessions(locations) -> int:
+    from samenslim.sessions_index import list_sessions
+
+    listing = list_sessions(locations.sessions_dir)
+    for entry in listing.entries:
+        print(session_line(entry))
+    if not listing.entries:
+        print(f"Nog geen sessies in {locations.sessions_dir}.", file=sys.stderr)
+    if listing.index_error:
+        print(f"let op: {listing.index_error}", file=sys.stderr)
+    return 0
+
+
+def session_line(entry) -> str:
+    """date, status, mode, title, group; a solo session shows only its date and title."""
+    if entry.beschadigd:
+        return f"{'?':<16}  {entry.bestand}: beschadigd, {entry.beschadigd}"
+    when = f"{entry.aangemaakt:%d-%m-%Y %H:%M}" if entry.aangemaakt else "?"
+    if entry.prive:  # the id holds only the date and the title's words, and export needs it
+        return f"{when:<16}  {entry.titel}  · {entry.id}"
+    line = f"{when:<16}  {entry.status:<8}  {entry.modus:<5}  {entry.titel}" + (f"  ({entry.groep})" if entry.groep else "")
+    return line + ("  [nieuwere versie: alleen te bekijken]" if entry.leesbaar_alleen else "") + f"  · {entry.id}"
+
+
+def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -> int:
+    from samenslim.export import json_copy, markdown
+    from samenslim.store import SessionFileError, SessionStore
+
+    store = SessionStore(locations.sessions_dir)
+    try:
+        path = store.path_for(session_id)
+    except ValueError:
+        path = None
+    if path is None or not path.is_file():
+        print(f"samenslim export: er is geen sessie met id '{session_id}' in {store.folder} "
+              f"(zie samenslim sessies --lijst)", file=sys.stderr)
+        return 1
+    try:
+        session = store.load_path(path)
+    except SessionFileError as error:
+        print(f"samenslim export: de sessie kan niet gelezen worden: {error}", file=sys.stderr)
+        return 1
+    text = json_copy(session) if as_json else markdown(session)
+    if target is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        from samenslim.store import describe_os_error
+
+        print(f"samenslim export: kan {target} niet schrijven: {describe_os_error(error)}", file=sys.stderr)
+        return 1
+    print(target, file=sys.stderr)
+    return 0

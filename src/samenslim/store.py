@@ -9,11 +9,12 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from samenslim.session import Sessie, session_from_json
+from samenslim.session import NewerSchemaError, Sessie, session_from_json
 
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
@@ -47,6 +48,38 @@ class SessionFileError(StoreError):
         self.damage = damage
 
 
+class NewerSessionFile(SessionFileError):
+    """Written by a newer samenslim: not damaged, but this version must not read (or rewrite) it."""
+
+
+def decode_json(path: Path, raw: bytes) -> Any:
+    """The file's bytes as JSON data, or SessionFileError with a Dutch reason."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SessionFileError(DamagedFile(path, "het bestand is geen UTF-8-tekst")) from None
+    except json.JSONDecodeError as error:
+        raise SessionFileError(DamagedFile(
+            path, f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): beschadigd of afgebroken")) from None
+    except RecursionError:
+        raise SessionFileError(DamagedFile(path, "geen sessie: de gegevens zijn te diep genest")) from None
+
+
+def session_from_data(path: Path, data: Any) -> Sessie:
+    """Decoded JSON as a session (migrated), or SessionFileError with a Dutch reason."""
+    try:
+        return session_from_json(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise SessionFileError(DamagedFile(
+            path, f"veld '{where}' klopt niet ({first['msg']}); {error.error_count()} fout(en) in totaal")) from None
+    except NewerSchemaError as error:
+        raise NewerSessionFile(DamagedFile(path, str(error))) from None
+    except ValueError as error:
+        raise SessionFileError(DamagedFile(path, str(error))) from None
+
+
 def describe_os_error(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return "de schijf is vol"
@@ -57,6 +90,27 @@ def describe_os_error(error: OSError) -> str:
     if error.errno == errno.EDQUOT:
         return "je schijfquotum is op"
     return error.strerror or str(error)
+
+
+def replace_atomically(temp: Path, target: Path, data: bytes) -> None:
+    """Write `data` to a new 0600 `temp` file beside `target`, fsync it and rename it over `target`.
+    On any failure the temp file is removed and `target` is left as it was."""
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except OSError:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
 
 
 class SessionStore:
@@ -90,20 +144,8 @@ class SessionStore:
             raise SaveError(f"kan de map {self.folder} niet maken: {describe_os_error(error)}") from error
         temp = self.folder / f".{session_id}.{os.getpid()}.{secrets.token_hex(3)}{TEMP_SUFFIX}"
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(temp, target)
+            replace_atomically(temp, target, data)
         except OSError as error:
-            try:
-                temp.unlink(missing_ok=True)
-            except OSError:
-                pass
             raise SaveError(f"opslaan van {target.name} mislukt: {describe_os_error(error)}") from error
         _fsync_folder(self.folder)
         return target
@@ -117,22 +159,7 @@ class SessionStore:
             raw = path.read_bytes()
         except OSError as error:
             raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise SessionFileError(DamagedFile(path, "het bestand is geen UTF-8-tekst")) from None
-        except json.JSONDecodeError as error:
-            raise SessionFileError(DamagedFile(
-                path, f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): beschadigd of afgebroken")) from None
-        try:
-            return session_from_json(data)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise SessionFileError(DamagedFile(
-                path, f"veld '{where}' klopt niet ({first['msg']}); {error.error_count()} fout(en) in totaal")) from None
-        except ValueError as error:
-            raise SessionFileError(DamagedFile(path, str(error))) from None
+        return session_from_data(path, decode_json(path, raw))
 
     def scan(self) -> tuple[list[Sessie], list[DamagedFile]]:
         """All readable sessions, newest first, and every file that could not be read (left as is)."""
@@ -141,6 +168,8 @@ class SessionStore:
         if not self.folder.is_dir():
             return sessions, damaged
         for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+            if path.name.startswith("."):
+                continue  # pathlib's glob also matches hidden files: the sessions index caches
             try:
                 sessions.append(self.load_path(path))
             except SessionFileError as error:
@@ -154,11 +183,19 @@ class SessionStore:
 
     # -- deleting and locking ---------------------------------------------------------------
     def delete(self, session_id: str) -> None:
-        """Remove the session file and everything that belongs to it (lock, temp copies)."""
-        self.path_for(session_id).unlink(missing_ok=True)
-        for leftover in self.folder.glob(f".{session_id}.*{TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)
-        self._lock_path(session_id).unlink(missing_ok=True)
+        """Remove the session file and everything that belongs to it (lock, temp and backup copies),
+        and its entry in the sessions index, which holds a copy of its text for searching."""
+        self.path_for(session_id)  # refuses ids that could point outside the folder
+        try:
+            names = [entry.name for entry in os.scandir(self.folder)]
+        except FileNotFoundError:
+            return
+        for name in names:
+            if _belongs_to(name, session_id):
+                (self.folder / name).unlink(missing_ok=True)
+        from samenslim.sessions_index import forget  # imported here: the index module imports this one
+
+        forget(self.folder, f"{session_id}{SUFFIX}")
 
     def _lock_path(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{LOCK_SUFFIX}"
@@ -194,6 +231,17 @@ class SessionStore:
                 temp.unlink(missing_ok=True)
                 removed.append(temp)
         return removed
+
+
+def _belongs_to(name: str, session_id: str) -> bool:
+    """The session file, its lock, its temp files (.ID.PID.RANDOM.tmp, see write_bytes) and backup
+    copies (ID.json.bak, ID.json~, ...). Matched exactly, so another session's files never are."""
+    own = f"{session_id}{SUFFIX}"
+    if name in (own, f"{session_id}{LOCK_SUFFIX}", f"{own}~") or name.startswith(f"{own}."):
+        return True
+    rest = name.removeprefix(f".{session_id}.")
+    parts = rest.split(".")
+    return rest != name and len(parts) == 3 and parts[0].isdigit() and f".{parts[2]}" == TEMP_SUFFIX
 
 
 def _process_alive(pid: int) -> bool:
