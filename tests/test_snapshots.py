@@ -168,3 +168,61 @@ def test_meeting_room(snap_compare, make_app, clock, view, theme, size) -> None:
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=into_the_round)
+
+
+async def review_list(pilot) -> None:
+    """The example sessions (sessions/) in the list of earlier sessions."""
+    import shutil
+    from pathlib import Path
+
+    folder = pilot.app.locations.sessions_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted((Path(__file__).resolve().parents[1] / "sessions").glob("*.json")):
+        shutil.copy(path, folder / path.name)
+    await settle(pilot)
+    await pilot.press("ctrl+r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_list(snap_compare, make_app, size) -> None:
+    async def run(pilot) -> None:
+        await review_list(pilot)
+        await pilot.press("down")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_read_back(snap_compare, make_app, size) -> None:
+    async def run(pilot) -> None:
+        await review_list(pilot)
+        await pilot.press("down", "down", "enter")  # Bijeenkomst 1: check-in, historielijn, positief thema
+        await pilot.pause()
+        pilot.app.screen.query_one("#view-pane").scroll_to(y=40, animate=False, immediate=True)
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_group(snap_compare, make_app, size) -> None:
+    async def run(pilot) -> None:
+        from samenslim.content import load_content
+        from samenslim.locations import builtin_content_dir
+        from samenslim.store import SessionStore
+        from tests.test_journey import make_team
+
+        store = SessionStore(pilot.app.locations.sessions_dir)
+        for session in make_team(load_content(builtin_content_dir(), None)):
+            store.save(session)
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+g")  # the newest: Bijeenkomst 3 of Team Oost
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=run)

@@ -41,9 +41,11 @@ class SamenslimApp(App):
     ]
 
     def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
-                 offer_resume: bool = True, wallclock: Callable[[], datetime] | None = None) -> None:
+                 offer_resume: bool = True, wallclock: Callable[[], datetime] | None = None,
+                 start_screen: str | None = None) -> None:
         super().__init__()
         self.locations = locations
+        self.start_screen = start_screen  # "sessies": open on the review list (samenslim sessies)
         self.clock = clock
         # The time of day for the planned end of a meeting; injectable so tests and snapshots are stable.
         self.wallclock = wallclock or (lambda: datetime.now().astimezone())
@@ -106,7 +108,10 @@ class SamenslimApp(App):
     def after_first_frame(self) -> None:
         self.load_content_in_background()
         self.check_settings()
-        if self.offer_resume:
+        if self.start_screen == "sessies":
+            self.open_sessions()
+            self.find_groups()
+        elif self.offer_resume:
             self.find_unfinished()
         else:
             self.find_groups()
@@ -220,7 +225,126 @@ class SamenslimApp(App):
         except (StoreError, OSError) as error:
             self.notify(f"Kan de sessie niet beginnen: {error}", severity="error", timeout=10)
             return
-        self.open_runner(session)
+        open_actions = self.open_actions_of(session.groep) if session.groep and session.modus == "groep" else []
+        if not open_actions:
+            self.open_runner(session)
+            return
+        from samenslim.screens.open_actions import OpenActionsScreen
+
+        def reviewed(statuses: dict[str, str] | None) -> None:
+            # The review is part of today's meeting: it is stored in today's session file.
+            session.opvolging = dict(statuses or {})
+            self.open_runner(session)
+
+        self.push_screen(OpenActionsScreen(open_actions), reviewed)
+
+    # -- looking back -----------------------------------------------------------------------
+    def group_sessions(self, group: str) -> list[Sessie]:
+        """The readable sessions of one group, found through the sessions index."""
+        from samenslim.groups import group_key
+        from samenslim.sessions_index import list_sessions
+        from samenslim.store import StoreError
+
+        wanted = group_key(group)
+        sessions = []
+        for entry in list_sessions(self.store.folder).entries:
+            if entry.beschadigd or entry.leesbaar_alleen or entry.prive or group_key(entry.groep) != wanted:
+                continue
+            try:
+                sessions.append(self.store.load_path(self.store.folder / entry.bestand))
+            except StoreError:
+                continue  # changed since it was listed; the list shows it as damaged next time
+        return sessions
+
+    def open_actions_of(self, group: str) -> list:
+        from samenslim.journey import open_actions
+
+        return open_actions(self.group_sessions(group), group)
+
+    def open_sessions(self) -> None:
+        from samenslim.screens.sessions import SessionsScreen
+
+        self.push_screen(SessionsScreen())
+
+    def open_session_view(self, entry) -> None:
+        import json
+
+        from samenslim.screens.session_view import SessionViewScreen
+        from samenslim.store import StoreError
+
+        path = self.store.folder / entry.bestand
+        if entry.beschadigd:
+            self.push_screen(SessionViewScreen(entry, text=f"Bestand: {path}", note=(
+                f"Dit bestand kan niet gelezen worden: {entry.beschadigd}. samenslim laat het onaangeroerd.")))
+            return
+        try:
+            if entry.leesbaar_alleen:
+                text = json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, indent=2)
+                self.push_screen(SessionViewScreen(entry, text=text, note=(
+                    "Geschreven door een nieuwere versie van samenslim: alleen te bekijken (zoals opgeslagen).")))
+                return
+            session = self.store.load_path(path)
+        except (StoreError, OSError, ValueError) as error:
+            self.notify(f"Kan {entry.bestand} niet openen: {error}", severity="error", timeout=10)
+            return
+        self.push_screen(SessionViewScreen(entry, session))
+
+    def export_session(self, session_id: str) -> None:
+        """A Markdown verslag and a JSON copy in <data>/verslagen, for mail or the archive."""
+        from samenslim.export import json_copy, markdown
+        from samenslim.store import StoreError, describe_os_error
+
+        folder = self.locations.reports_dir
+        try:
+            session = self.store.load(session_id)
+            folder.mkdir(parents=True, exist_ok=True)
+            report = folder / f"{session.id}.md"
+            report.write_text(markdown(session), encoding="utf-8")
+            (folder / f"{session.id}.json").write_text(json_copy(session), encoding="utf-8")
+        except StoreError as error:
+            self.notify(f"Geen verslag: {error}", severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.notify(f"Het verslag kon niet bewaard worden in {folder}: {describe_os_error(error)}",
+                        severity="error", timeout=10)
+            return
+        self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)", title="Verslag", timeout=8)
+
+    def confirm_delete(self, entry, then: Callable[[], object] | None = None) -> None:
+        from samenslim.screens.confirm_delete import ConfirmDeleteScreen
+        from samenslim.screens.sessions import SessionsScreen
+
+        when = f"{entry.aangemaakt:%d-%m-%Y %H:%M}" if entry.aangemaakt else entry.bestand
+        name = f"'{entry.titel or entry.bestand}' van {when}" + (f" ({entry.groep})" if entry.groep else "")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if entry.id in self._locks or self.store.is_locked(entry.id):
+                self.notify("Deze sessie is nog open (hier of in een ander venster); sluit haar eerst.",
+                            severity="error", timeout=8)
+                return
+            try:
+                self.store.delete(entry.id)
+            except OSError as error:
+                from samenslim.store import describe_os_error
+
+                self.notify(f"Verwijderen mislukt: {describe_os_error(error)}", severity="error", timeout=10)
+                return
+            self.notify(f"Verwijderd: {name}.", timeout=5)
+            if then is not None:
+                then()
+            for screen in self.screen_stack:
+                if isinstance(screen, SessionsScreen):
+                    screen.load()
+
+        self.push_screen(ConfirmDeleteScreen(name), answered)
+
+    def open_group(self, group: str) -> None:
+        from samenslim.journey import journey
+        from samenslim.screens.group import GroupScreen
+
+        self.push_screen(GroupScreen(journey(self.group_sessions(group), group)))
 
     def resume(self, session_id: str) -> None:
         from samenslim.store import SessionLocked, StoreError

@@ -55,9 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args.paden)
     if args.command == "kopieer":
         return cmd_copy(locations, args.bron, args.new_id)
-    if args.command == "sessies":
-        # TODO: without --lijst, open the app on the sessions screen once it exists:
-        # SamenslimApp(locations, start_screen="sessies").run(). Until then both print the list.
+    if args.command == "sessies" and args.lijst:
         return cmd_sessions(locations)
     if args.command == "export":
         return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
@@ -67,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(args.host, args.port, getattr(args, "data_dir", None))
     from samenslim.app import SamenslimApp
 
-    SamenslimApp(locations).run()
+    SamenslimApp(locations, start_screen="sessies" if args.command == "sessies" else None).run()
     return 0
 
 

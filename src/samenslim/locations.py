@@ -31,6 +31,10 @@ class Locations:
         return self.data_dir / "sessies"
 
     @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "verslagen"
+
+    @property
     def screenshots_dir(self) -> Path:
         return self.data_dir / "schermafdrukken"
 

@@ -21,6 +21,7 @@ class LibraryScreen(Screen):
         Binding("ctrl+o", "stuck", "Vastgelopen?", tooltip="Kies een vastloopsituatie; samenslim stelt werkvormen voor"),
         # Priority: the filter field would otherwise take ctrl+k for 'delete to end of line'.
         Binding("ctrl+k", "copy", "Kopieer", priority=True, tooltip="Maak een eigen, aanpasbare versie"),
+        Binding("ctrl+r", "sessions", "Eerdere sessies", tooltip="Terugkijken, zoeken, verslag maken"),
         Binding("ctrl+g", "show_problems", "Meldingen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -141,6 +142,9 @@ class LibraryScreen(Screen):
         from samenslim.screens.stuck import StuckScreen
 
         self.app.push_screen(StuckScreen(self.app.library))
+
+    def action_sessions(self) -> None:
+        self.app.open_sessions()
 
     def action_show_problems(self) -> None:
         self.app.show_problems()
