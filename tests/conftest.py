@@ -122,6 +122,8 @@ async def fill_setup(pilot, *, participants: str = "", title: str | None = None,
         assert select.value == name
     await pilot.press("ctrl+n")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # a group's open actions are looked up in a worker
+    await pilot.pause()
     assert isinstance(pilot.app.screen, RunnerScreen), pilot.app.screen
 
 

@@ -178,6 +178,7 @@ async def test_a_group_with_three_sessions_shows_its_scores_and_open_actions_nex
         index = next(i for i, row in enumerate(table) if row[3] == "Bijeenkomst 3")
         app.screen.query_one(DataTable).move_cursor(row=index)
         await pilot.press("ctrl+g")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         group = app.screen
         assert isinstance(group, GroupScreen)
@@ -193,6 +194,7 @@ async def test_a_group_with_three_sessions_shows_its_scores_and_open_actions_nex
         screen.query_one("#group", Input).value = "Team Oost"
         screen.query_one("#participants", Input).value = "Sam, Noor"
         await pilot.press("ctrl+n")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, OpenActionsScreen)
         shown = [action.tekst for action in app.screen.actions]
@@ -214,3 +216,17 @@ def test_only_session_helper_ignores_the_index(data_dir) -> None:
     assert len(session_files(data_dir)) == len(EXAMPLES)
     with pytest.raises(AssertionError):
         only_session(data_dir)
+
+
+def test_circles_are_read_back_as_rings_inside_out(library) -> None:
+    from samenslim.export import markdown
+    from samenslim.session import new_session
+
+    session = new_session([library.werkvormen["progressiecirkel"]], titel="Cirkel", stapels=library.stapels)
+    step = next(step for step in session.werkvormen[0].stappen if step.soort == "cirkels")
+    inner, outer = step.inhoud["ringen"][0], step.inhoud["ringen"][-1]
+    step.vastgelegd = {"items": [{"tekst": "Ouders bellen", "ring": outer},
+                                 {"tekst": "Contact met RMC", "ring": inner, "relatie": "sterk"}]}
+    text = markdown(session)
+    assert f"- **◎ {inner} (binnenste ring)**\n  - Contact met RMC (relatie: sterk)" in text
+    assert text.index(inner + " (binnenste") < text.index(outer + " (buitenste")

@@ -223,6 +223,7 @@ def test_review_group(snap_compare, make_app, size) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("ctrl+g")  # the newest: Bijeenkomst 3 of Team Oost
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=run)

@@ -225,7 +225,17 @@ class SamenslimApp(App):
         except (StoreError, OSError) as error:
             self.notify(f"Kan de sessie niet beginnen: {error}", severity="error", timeout=10)
             return
-        open_actions = self.open_actions_of(session.groep) if session.groep and session.modus == "groep" else []
+        if session.groep and session.modus == "groep":
+            self.review_open_actions(session)  # reads the group's files off the UI thread, then runs
+        else:
+            self.open_runner(session)
+
+    @work(thread=True, exclusive=True, group="open-actions")
+    def review_open_actions(self, session: Sessie) -> None:
+        open_actions = self.open_actions_of(session.groep)
+        self.call_from_thread(self._review_then_run, session, open_actions)
+
+    def _review_then_run(self, session: Sessie, open_actions: list) -> None:
         if not open_actions:
             self.open_runner(session)
             return
@@ -340,11 +350,13 @@ class SamenslimApp(App):
 
         self.push_screen(ConfirmDeleteScreen(name), answered)
 
+    @work(thread=True, exclusive=True, group="group")
     def open_group(self, group: str) -> None:
         from samenslim.journey import journey
         from samenslim.screens.group import GroupScreen
 
-        self.push_screen(GroupScreen(journey(self.group_sessions(group), group)))
+        found = journey(self.group_sessions(group), group)  # off the UI thread: it reads the group's files
+        self.call_from_thread(self.push_screen, GroupScreen(found))
 
     def resume(self, session_id: str) -> None:
         from samenslim.store import SessionLocked, StoreError

@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from samenslim.readback import actions, minutes, step_lines
 from samenslim.session import Sessie, StapRun
-from samenslim.werkvormen import experiment, kolommen, opstelling, rondje, schaal, thema, tijdlijn, tweegesprek
+from samenslim.werkvormen import (cirkels, experiment, kolommen, opstelling, rondje, schaal, thema, tijdlijn,
+                                  tweegesprek)
 
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -150,6 +151,22 @@ def _experiments(step: StapRun) -> list[str]:
                     for item in experiment.Capture.model_validate(step.vastgelegd).experimenten])
 
 
+def _rings(step: StapRun) -> list[str]:
+    """The rings from the inside out, each with what was placed on it: nested lists read as rings
+    in a mail client and in the read-back screen alike."""
+    rings = list(step.inhoud.get("ringen", []))
+    grouped = cirkels.by_ring(cirkels.Capture.model_validate(step.vastgelegd).items, rings)
+    lines = []
+    for depth, (ring, items) in enumerate(grouped.items()):
+        if not items:
+            continue
+        where = "binnenste ring" if depth == 0 else ("buitenste ring" if depth == len(rings) - 1 else f"ring {depth + 1}")
+        label = md(ring) if ring == cirkels.NIET_GEPLAATST else f"{'◎ ' * (depth + 1)}{md(ring)} ({where})"
+        lines.append(f"- **{label}**")
+        lines += [f"  - {md(cirkels.describe(item))}" for item in items]
+    return lines
+
+
 def _paragraph(lines: list[str]) -> list[str]:
     """A block after other text needs a blank line before it."""
     return ["", *lines] if lines else []
@@ -158,7 +175,7 @@ def _paragraph(lines: list[str]) -> list[str]:
 # Kinds whose captures read better with their own layout; the others use their terugblik lines.
 RENDER: dict[str, Callable[[StapRun], list[str]]] = {
     "rondje": _round, "schaal": _scale, "kolommen": _columns, "opstelling": _line_up, "tijdlijn": _timeline,
-    "tweegesprek": _pairs, "thema": _theme, "experiment": _experiments,
+    "tweegesprek": _pairs, "thema": _theme, "experiment": _experiments, "cirkels": _rings,
 }
 
 
