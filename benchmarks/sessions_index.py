@@ -4,22 +4,26 @@ Figures, each the median of interleaved runs after one warm-up round:
 
 * floor: ``os.scandir`` of the folder plus opening each ``*.json`` file and reading its first 4 KB
   (what any listing that looks inside the files must at least do).
-* cold: ``sessions_index.list_sessions`` with no index file: every file is read in full, parsed,
-  checked exactly as the store checks it (pydantic), summarised, and the index is written
-  (both cache files, atomically, fsynced). "Cold" means *no index*; the files themselves are in the page cache,
-  since dropping it needs root. On a cold disk both cold and the floor grow.
+* cold: ``sessions_index.list_sessions`` with no index file: of each file the first 4 KB and the
+  last 16 bytes are read, the head up to ``werkvormen`` is parsed and its types checked
+  (pydantic), summarised, and the index is written (atomically, fsynced). Files that do not
+  pass (damaged, newer schema) are read whole and checked as the store checks them. "Cold" means
+  *no index*; the files themselves are in the page cache, since dropping it needs root. On a
+  cold disk both cold and the floor grow.
 * warm: ``list_sessions`` with the index present and no file changed (a stat per file, the
   summaries parsed with pydantic; the search texts are not read).
 * search: ``sessions_index.search`` for two words over the warm listing's 10,000 entries; the
   first search loads the search texts (``.zoektekst.json``), the second has them.
 
-Also shown, as a reference and not a target: ``json.loads`` of every whole file (a lower bound for
-anything that parses the files, which a listing that checks them and searches their text must).
+Also shown, as references and not targets: ``json.loads`` of every whole file (what any listing
+that parses whole files must at least do), and the first search when there is no texts file at
+all (the texts are made lazily: every file is read whole and checked, and the texts file written).
 
 The files are generated from the built-in content: 1-3 werkvormen per session, groups and people
 drawn from fixed lists, notes, rounds, timelines and actions of varying length (a few KB to some
-tens of KB), about 1 in 8 solo, a few damaged and a few of a newer schema. Their mtimes are set to
-their creation dates, as for sessions kept over years.
+tens of KB), about 1 in 8 solo, a few damaged and a few of a newer schema, each written as the
+store writes it (``Sessie.to_json_bytes``). Their mtimes are set to their creation dates, as for
+sessions kept over years.
 
 Run from the repository root:
 
@@ -132,7 +136,7 @@ def generate(folder: Path, count: int, seed: int = 1) -> dict:
                 "modus": "solo" if solo else "groep", "status": rng.choice(["afgerond"] * 5 + ["bezig"]),
                 "titel": title, "groep": "" if solo else rng.choice(GROUPS), "thema": sentence(rng),
                 "deelnemers": people, "werkvormen": runs}
-        raw = Sessie.model_validate(data).model_dump_json(indent=1).encode("utf-8")
+        raw = Sessie.model_validate(data).to_json_bytes()  # exactly as the store writes it
         if number % 997 == 13:  # a torn file: the end is missing
             raw, damaged = raw[: len(raw) // 2], damaged + 1
         elif number % 1499 == 7:  # written by a newer samenslim
@@ -182,7 +186,9 @@ def bench(files: int, runs: int) -> dict:
         folder.mkdir()
         generation_s, made = timed(lambda: generate(folder, files))
         index = folder / sessions_index.INDEX_NAME
-        times: dict[str, list[float]] = {name: [] for name in ("floor", "parse", "cold", "warm", "search", "search_again")}
+        texts = folder / sessions_index.TEXTS_NAME
+        times: dict[str, list[float]] = {name: [] for name in ("floor", "parse", "cold", "warm", "search", "search_again",
+                                                               "search_no_texts")}
         checks = {}
         for round_ in range(runs + 1):  # the first round is a warm-up
             results = {}
@@ -194,15 +200,20 @@ def bench(files: int, runs: int) -> dict:
             listing = results["warm"][1]
             results["search"] = timed(lambda: sessions_index.search(listing, QUERY))  # loads the texts
             results["search_again"] = timed(lambda: sessions_index.search(listing, QUERY))
+            texts.unlink()
+            without_texts = sessions_index.list_sessions(folder)
+            results["search_no_texts"] = timed(lambda: sessions_index.search(without_texts, QUERY))
             if round_:
                 for name, (seconds, _) in results.items():
                     times[name].append(seconds)
             cold, warm, found = results["cold"][1], results["warm"][1], results["search"][1]
-            checks = {"cold_reread": cold.reread, "warm_reused": warm.reused, "warm_reread": warm.reread,
+            checks = {"cold_reread": cold.reread, "cold_full_reads": cold.full_reads,
+                      "warm_reused": warm.reused, "warm_reread": warm.reread,
                       "listed": len(warm.entries), "damaged_listed": sum(1 for e in warm.entries if e.beschadigd),
                       "read_only_listed": sum(1 for e in warm.entries if e.leesbaar_alleen),
                       "search_hits": len(found), "index_bytes": index.stat().st_size,
-                      "texts_bytes": (folder / sessions_index.TEXTS_NAME).stat().st_size}
+                      "texts_bytes": texts.stat().st_size, "damaged_after_search": sum(
+                          1 for e in without_texts.entries if e.beschadigd)}
     median = {name: statistics.median(values) for name, values in times.items()}
     return {"runs": runs, "generation_s": generation_s, "made": made, "median_s": median, "checks": checks}
 
@@ -245,10 +256,12 @@ def main() -> int:
                             ("cold", "cold listing (no index, index written)"),
                             ("warm", "warm listing (index, nothing changed)"),
                             ("search", f"first search {QUERY!r} (loads the texts)"),
-                            ("search_again", "the same search again")):
+                            ("search_again", "the same search again"),
+                            ("search_no_texts", "reference: first search, no texts file")):
             print(f"{label:<44}{m[name] * 1000:>9.1f}{m[name] / m['floor']:>9.2f}")
         print(f"\ncold / json.loads reference: {m['cold'] / m['parse']:.2f}; index {checks['index_bytes'] / 1e6:.1f} MB, "
               f"texts {checks['texts_bytes'] / 1e6:.1f} MB; "
+              f"cold read {checks['cold_full_reads']} of {checks['cold_reread']} files whole; "
               f"warm reused {checks['warm_reused']}, reread {checks['warm_reread']}; listed {checks['listed']} "
               f"({checks['damaged_listed']} damaged, {checks['read_only_listed']} read-only); "
               f"{checks['search_hits']} search hits\n")

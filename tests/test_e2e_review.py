@@ -74,10 +74,13 @@ async def test_list_filter_search_open_and_export(make_app, data_dir) -> None:
         screen.query_one("#f-group", Select).clear()
         # Full-text search finds what was captured, not only titles.
         await pilot.press("ctrl+f", *"warme overdracht")
+        await app.workers.wait_for_complete()  # the search runs in a worker
         await pilot.pause()
         assert [row[3] for row in rows(app)] == ["Bijeenkomst 1: Samen richten"]
         screen.query_one("#search", Input).value = ""
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert len(rows(app)) == 3
         # Open the intervisie: its rounds are read back per person.
         screen.query_one(DataTable).focus()
         await pilot.press("down", "enter")

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from samenslim import sessions_index
-from samenslim.session import session_from_json
-from samenslim.sessions_index import INDEX_NAME, TEXTS_NAME, filter_entries, list_sessions, read_file, search
+from samenslim.session import Sessie, session_from_json
+from samenslim.sessions_index import (INDEX_NAME, TEXTS_NAME, filter_entries, list_sessions, read_file, read_head,
+                                      search)
 from samenslim.store import SessionFileError, SessionStore
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "sessions"
@@ -59,18 +60,21 @@ def write(folder: Path, name: str, data: dict) -> Path:
 def test_cold_listing_summarises_every_session_newest_first(folder: Path) -> None:
     listing = list_sessions(folder)
     assert (listing.reread, listing.reused, listing.dropped) == (3, 0, 0)
+    assert listing.full_reads == 0 and listing.texts == {}, "files the store wrote are listed from their head"
     assert [entry.id for entry in listing.entries] == [SOLO, INTERVISIE, PILOT]
     pilot = listing.entries[2]
     assert pilot.titel == "Bijeenkomst 1: Samen richten" and pilot.groep == "Netwerk Jongeren Oost"
     assert pilot.werkvormen == ["check-in", "historielijn", "positief-thema"]
     assert pilot.werkvorm_titels == ["Check-in", "Historielijn", "Een positief thema formuleren"]
-    assert pilot.deelnemers == ["Marieke", "Sandra", "Youssef", "Peter", "Lotte", "Hans"]
     assert (pilot.modus, pilot.status, pilot.schema_versie) == ("groep", "afgerond", 1)
-    assert pilot.thema == "Elke jongere een volgende stap, en iemand die meeloopt"
     assert pilot.aangemaakt.isoformat() == "2026-03-12T13:30:00+01:00"
     assert pilot.grootte == (folder / pilot.bestand).stat().st_size
     assert not pilot.prive and listing.entries[0].prive
     assert all(entry.beschadigd is None and not entry.leesbaar_alleen for entry in listing.entries)
+    assert (folder / INDEX_NAME).is_file() and not (folder / TEXTS_NAME).exists(), "the texts wait for a search"
+    assert titles(search(listing, "zomergat")) == ["Bijeenkomst 1: Samen richten"]
+    assert listing.full_reads == 3, "the first search reads the files whole"
+    assert [entry.id for entry in listing.entries] == [SOLO, INTERVISIE, PILOT], "and finds nothing new"
     for name in (INDEX_NAME, TEXTS_NAME):
         assert (folder / name).is_file()
         if os.name == "posix":
@@ -79,12 +83,15 @@ def test_cold_listing_summarises_every_session_newest_first(folder: Path) -> Non
 
 def test_warm_listing_reuses_every_entry(folder: Path) -> None:
     cold = list_sessions(folder)
-    index_before = (folder / INDEX_NAME).read_bytes()
+    search(cold, "iets")  # saves the texts
+    caches_before = [(folder / name).read_bytes() for name in (INDEX_NAME, TEXTS_NAME)]
     warm = list_sessions(folder)
     assert (warm.reread, warm.reused) == (0, 3)
     assert warm.entries == cold.entries
-    assert (folder / INDEX_NAME).read_bytes() == index_before, "nothing changed, nothing written"
-    assert titles(search(warm, "snuffeldag")) == ["Intervisie trajectbegeleiders april"], "texts come from the cache"
+    assert titles(search(warm, "snuffeldag")) == ["Intervisie trajectbegeleiders april"]
+    assert warm.full_reads == 0, "texts come from the cache"
+    assert [(folder / name).read_bytes() for name in (INDEX_NAME, TEXTS_NAME)] == caches_before, \
+        "nothing changed, nothing written"
 
 
 def test_files_changed_just_before_the_index_was_built_are_read_again(folder: Path) -> None:
@@ -114,7 +121,7 @@ def test_a_modified_file_is_read_again(folder: Path) -> None:
 
 
 def test_a_deleted_file_is_dropped_with_its_text(folder: Path) -> None:
-    list_sessions(folder)
+    search(list_sessions(folder), "iets")
     assert b"snuffeldag" in (folder / TEXTS_NAME).read_bytes()
     (folder / f"{INTERVISIE}.json").unlink()
     listing = list_sessions(folder)
@@ -242,10 +249,10 @@ def test_an_unusable_index_is_rebuilt(folder: Path, garbage: bytes) -> None:
 
 
 def test_search_texts_that_do_not_match_the_file_are_not_used(folder: Path) -> None:
-    list_sessions(folder)
+    search(list_sessions(folder), "iets")
     texts = json.loads((folder / TEXTS_NAME).read_bytes())
-    for name, (size, mtime_ns, _) in texts["teksten"].items():
-        texts["teksten"][name] = [size + 1, mtime_ns, "verzonnen tekst"]
+    for name, (size, mtime_ns, _, damage) in texts["teksten"].items():
+        texts["teksten"][name] = [size + 1, mtime_ns, "verzonnen tekst", damage]
     (folder / TEXTS_NAME).write_text(json.dumps(texts))
     warm = list_sessions(folder)
     assert search(warm, "verzonnen") == []
@@ -284,7 +291,7 @@ def test_an_index_that_cannot_be_written_is_reported_not_fatal(folder: Path, mon
 
 def test_delete_removes_the_file_its_lock_temps_backups_and_index_entry(folder: Path) -> None:
     store = SessionStore(folder)
-    list_sessions(folder)
+    search(list_sessions(folder), "iets")
     store.lock(INTERVISIE).release()
     leftovers = [folder / f".{INTERVISIE}.4242.abc123.tmp", folder / f"{INTERVISIE}.json.bak",
                  folder / f"{INTERVISIE}.json~"]
@@ -321,3 +328,212 @@ def test_files_as_the_store_writes_them_take_the_quick_path(tmp_path: Path) -> N
     session = session_from_json(json.loads((EXAMPLES / f"{PILOT}.json").read_text(encoding="utf-8")))
     raw = SessionStore(tmp_path).save(session).read_bytes()
     assert sessions_index._quick_session(raw) == session
+
+
+# -- the head: what a listing reads of a file -----------------------------------------------------
+
+def listed(listing, session_id: str):
+    [entry] = [entry for entry in listing.entries if entry.id == session_id]
+    return entry
+
+
+def head(path: Path):
+    """read_head as a listing calls it: with the file's size."""
+    return read_head(path, path.stat().st_size, 2)
+
+
+def opening(folder: Path, session_id: str) -> str | None:
+    """None when the store opens the file, else the Dutch reason it gives."""
+    try:
+        SessionStore(folder).load(session_id)
+    except SessionFileError as error:
+        return error.damage.reason
+    return None
+
+
+def test_a_file_the_store_wrote_is_listed_from_its_head(folder: Path) -> None:
+    store = SessionStore(folder)
+    session = store.load(PILOT)
+    session.titel, session.werkvormen = "Alleen de historielijn", session.werkvormen[1:2]
+    path = store.save(session)
+    raw = path.read_bytes()
+    assert raw.index(b'"agenda"') < raw.index(b'"werkvormen"') < sessions_index.HEAD_BYTES < len(raw)
+    entry, text = head(path)
+    assert text is None, "only the head was read"
+    assert (entry.titel, entry.werkvormen, entry.werkvorm_titels) == (
+        "Alleen de historielijn", ["historielijn"], ["Historielijn"]), "the agenda follows the werkvormen"
+    assert entry == read_file(path, path.stat().st_size, 2)[0], "the same summary as reading it whole"
+
+
+def test_the_head_checks_every_field_before_werkvormen_with_the_sessions_types() -> None:
+    """_Head must follow Sessie: same fields before werkvormen, in the same order (the store writes
+    them in this order, and the list reads only what comes before werkvormen)."""
+    fields = list(Sessie.model_fields)
+    assert list(sessions_index._Head.__annotations__) == fields[:fields.index("werkvormen")]
+    assert fields.index("agenda") == fields.index("werkvormen") - 1
+
+
+def test_an_old_file_without_agenda_is_read_whole_and_listed_with_its_werkvormen(folder: Path) -> None:
+    data = load(folder, PILOT)
+    del data["agenda"]
+    write(folder, PILOT, data)
+    settle(folder)
+    listing = list_sessions(folder)
+    assert listing.full_reads == 1 and PILOT + ".json" in listing.texts
+    pilot = listed(listing, PILOT)
+    assert pilot.beschadigd is None and pilot.werkvormen == ["check-in", "historielijn", "positief-thema"]
+    assert pilot.werkvorm_titels == ["Check-in", "Historielijn", "Een positief thema formuleren"]
+    assert SessionStore(folder).load(PILOT).agenda == [], "it still opens; the agenda comes with its next save"
+    index = (folder / INDEX_NAME).stat().st_ino  # a rewrite replaces the file
+    assert titles(search(listing, "zomergat")) == ["Bijeenkomst 1: Samen richten"]
+    assert listing.full_reads == 3, "its text came with the listing, the other two are read now"
+    assert (folder / INDEX_NAME).stat().st_ino == index, "the full reads found what the heads said: not rewritten"
+    assert b"zomergat" in (folder / TEXTS_NAME).read_bytes(), "the text read by the listing is saved too"
+
+
+def test_a_truncated_file_is_listed_as_damaged(folder: Path) -> None:
+    path = folder / f"{INTERVISIE}.json"
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) * 2 // 3])  # the head is intact, the end is gone
+    listing = list_sessions(folder)
+    entry = listed(listing, INTERVISIE)
+    assert entry.beschadigd and "geen geldige JSON" in entry.beschadigd
+    assert entry.beschadigd == opening(folder, INTERVISIE)
+    assert listing.entries[-1] is entry and listing.full_reads == 1
+    assert path.read_bytes() == raw[: len(raw) * 2 // 3], "left as it is"
+
+
+@pytest.mark.parametrize(("old", "new", "reason"), [
+    (b'"modus": "solo"', b'"modus": "samen"', "veld 'modus' klopt niet"),
+    (b'"titel": "Mijn rol in het netwerk"', b'"titel": ["Mijn rol"]', "veld 'titel' klopt niet"),
+    (b'"aangemaakt": "2026-04-20T08:45:00+02:00"', b'"aangemaakt": "gisteren"', "veld 'aangemaakt' klopt niet"),
+    (b'"aangemaakt": "2026-04-20T08:45:00+02:00"', b'"aangemaakt": "2026-02-30T08:45:00+02:00"',
+     "veld 'aangemaakt' klopt niet"),
+    (b'"groep": ""', b'"groep": null', "veld 'groep' klopt niet"),
+    (b'"deelnemers": []', b'"deelnemers": "Anna"', "veld 'deelnemers' klopt niet"),
+    (b'"stap": 5', b'"stap": "vijf"', "veld 'positie.stap' klopt niet"),
+    (b'"werkvorm_id": "schaalvraag",\n   "titel": "Schaalvraag"\n  }', b'"titel": "Schaalvraag"\n  }',
+     "veld 'agenda.0.werkvorm_id' klopt niet"),
+    (b'"id": "20260420-084500-mijn-rol-in-het-netwerk-5645"', b'"id": "Mijn Rol"', "veld 'id' klopt niet"),
+    (b'"schema_versie": 1', b'"schema_versie": "1"', "'schema_versie' ontbreekt of is geen getal"),
+], ids=["modus", "titel", "date", "date-value", "groep-null", "people", "position", "agenda", "id", "version"])
+def test_a_head_with_a_wrong_type_is_read_whole_and_listed_as_damaged(folder: Path, old: bytes, new: bytes,
+                                                                      reason: str) -> None:
+    path = folder / f"{SOLO}.json"
+    raw = path.read_bytes()
+    assert raw.count(old) == 1
+    path.write_bytes(raw.replace(old, new))
+    entry, text = head(path)
+    assert text is not None, "read whole"
+    assert entry.beschadigd and reason in entry.beschadigd and entry.beschadigd == opening(folder, SOLO)
+
+
+def test_damage_in_the_middle_is_listed_and_shown_when_opened_or_searched(folder: Path) -> None:
+    path = folder / f"{PILOT}.json"
+    raw = path.read_bytes()
+    middle = raw.index(b'"gebruikte_seconden"', len(raw) // 2)
+    broken = raw[:middle] + b'"gebruikte_seconden": veel,' + raw[middle:]
+    path.write_bytes(broken)
+    settle(folder)
+    listing = list_sessions(folder)
+    assert listing.full_reads == 0 and listed(listing, PILOT).beschadigd is None, "the head and the end are fine"
+    reason = opening(folder, PILOT)
+    assert reason and "geen geldige JSON" in reason, "opening it says what is wrong"
+    assert search(listing, "zomergat") == [], "a search reads it whole"
+    entry = listed(listing, PILOT)
+    assert entry.beschadigd == reason and listing.entries[-1] is entry, "and marks it, listed last"
+    warm = list_sessions(folder)
+    assert warm.reused == 3 and listed(warm, PILOT).beschadigd == reason, "the index knows it from then on"
+    (folder / INDEX_NAME).unlink()
+    cold = list_sessions(folder)
+    assert listed(cold, PILOT).beschadigd is None
+    search(cold, "iets")
+    assert cold.full_reads == 0 and listed(cold, PILOT).beschadigd == reason, "the texts file remembers it too"
+    assert path.read_bytes() == broken, "a damaged file is never rewritten"
+
+
+def test_a_listing_gets_a_file_written_in_another_way_right(folder: Path) -> None:
+    """Key order, spacing and a renamed file: the full read decides whatever the head looks like."""
+    data = load(folder, PILOT)
+    data = {"titel": data.pop("titel"), **data}  # schema_versie not first
+    write(folder, PILOT, data)
+    renamed = folder / "20260312-133000-hernoemd-0000.json"
+    (folder / f"{INTERVISIE}.json").rename(renamed)  # its id no longer is its file name
+    settle(folder)
+    listing = list_sessions(folder)
+    assert listing.full_reads == 1, "the renamed file goes the full path when its id does not match"
+    assert all(entry.beschadigd is None for entry in listing.entries)
+    assert listed(listing, "20260312-133000-hernoemd-0000").titel == "Intervisie trajectbegeleiders april"
+    assert listed(listing, PILOT).werkvormen == ["check-in", "historielijn", "positief-thema"]
+
+
+@pytest.mark.parametrize("when", [
+    "2026-04-20T08:45:00Z", "2026-04-20T08:45:00.5+02:00", "2026-04-20T08:45:00.123456-05:30", "2026-04-20T08:45:00",
+    "2026-04-20 08:45:00+02:00", "2026-04-20T08:45+02:00", "2026-04-20", "2026-13-20T08:45:00+02:00",
+    "2026-04-20T24:00:00+02:00", "2026-04-20T08:45:60+02:00", "2026-04-20T08:45:00+24:00", "1745131500",
+])
+def test_the_head_reads_dates_as_the_store_does(folder: Path, when: str) -> None:
+    path = folder / f"{SOLO}.json"
+    path.write_bytes(path.read_bytes().replace(b'"2026-04-20T08:45:00+02:00"', f'"{when}"'.encode(), 1))
+    entry, _ = head(path)
+    reason = opening(folder, SOLO)
+    assert entry.beschadigd == reason
+    if reason is None:
+        assert entry.aangemaakt == SessionStore(folder).load(SOLO).aangemaakt
+
+
+@pytest.mark.parametrize("change", [
+    lambda raw: raw.replace(b'"schema_versie": 1,', b'"schema_versie": 1.0,', 1),
+    lambda raw: raw.replace(b'"schema_versie": 1,', b'"schema_versie": true,', 1),
+    lambda raw: raw.replace(b'"schema_versie": 1,', b'', 1),
+    lambda raw: raw.replace(b'"titel": "Mijn rol', b'"titel": 5, "titel": "Mijn rol', 1),
+    lambda raw: raw.replace(b'"titel": "Mijn rol', b'"titel": "Mijn rol", "titel": 5, "x": "', 1),
+    lambda raw: raw.replace(b'"titel": "Mijn rol', b'"titel": "Mijn\\ud800 rol', 1),
+    lambda raw: raw.replace(b'"titel": "Mijn rol', "\"titel\": \"Mijn r\u00f6l".encode("latin-1"), 1),
+    lambda raw: raw.replace(b'"thema": "', b'"thema": "' + "\u00e9".encode() * 3000, 1),
+    lambda raw: raw.replace(b'"deelnemers": []', b'"deelnemers": ' + b"[" * 5000 + b"]" * 5000, 1),
+    lambda raw: b"\xef\xbb\xbf" + raw,
+    lambda raw: b"  \n" + raw + b"\n\n",
+    lambda raw: raw.rstrip(b"}\n"),
+    lambda raw: raw + b"\x00",
+    lambda raw: raw.replace(b'"agenda": [', b'"agenda": [], "agenda2": [', 1),
+    lambda raw: raw.replace(b'"notities": ""', b'"notities": ' + b"[" * 5000 + b"]" * 5000, 1),
+    lambda raw: raw,
+], ids=["float-version", "bool-version", "no-version", "duplicate-key", "duplicate-key-last", "lone-surrogate",
+        "latin-1", "long-head", "deep-head", "bom", "whitespace", "no-end", "nul-at-end", "empty-agenda",
+        "deep-in-the-middle", "as-is"])
+def test_the_head_says_readable_when_the_store_can_open_it(folder: Path, change, request) -> None:
+    """As test_the_listing_says_readable_exactly_when_the_store_can_open_it, for the head: the same
+    verdict, except for damage past the head (the documented trade-off: found on opening or search).
+    Only a head laid out as the store writes it, that parses and has the right types, is listed
+    from the head; the rest is read whole."""
+    path = folder / f"{SOLO}.json"
+    path.write_bytes(change(path.read_bytes()))
+    entry, text = head(path)
+    via_head = request.node.callspec.id in ("duplicate-key", "whitespace", "deep-in-the-middle", "as-is")
+    assert (text is None) == via_head
+    assert entry == read_file(path, path.stat().st_size, 2)[0] or (text is None and entry.beschadigd is None)
+    if text is None:  # listed from the head: the store opens it, unless damaged past the head
+        raw = path.read_bytes()
+        assert opening(folder, SOLO) is None or raw.find(b"[" * 5000) > raw.index(b'"werkvormen"')
+    else:
+        assert entry.beschadigd == opening(folder, SOLO)
+
+
+def test_a_file_that_cannot_be_read_is_listed_with_the_reason(folder: Path) -> None:
+    if os.name != "posix" or os.geteuid() == 0:
+        pytest.skip("needs file permissions that apply")
+    path = folder / f"{SOLO}.json"
+    path.chmod(0)
+    entry = listed(list_sessions(folder), SOLO)
+    assert entry.beschadigd and "kan niet gelezen worden" in entry.beschadigd
+
+
+def test_a_lone_surrogate_does_not_stop_the_listing(folder: Path) -> None:
+    path = folder / f"{SOLO}.json"
+    path.write_bytes(path.read_bytes().replace(b'"titel": "Mijn rol', b'"titel": "Mijn\\ud800 rol', 1))
+    settle(folder)
+    listing = list_sessions(folder)
+    assert listed(listing, SOLO).titel == "Mijn\ud800 rol in het netwerk" and not listing.index_error
+    assert titles(search(listing, "zomergat")) == ["Bijeenkomst 1: Samen richten"] and not listing.index_error
+    assert list_sessions(folder).reused == 3, "the caches were written (with a '?' for it)"

@@ -212,3 +212,18 @@ def test_read_only_disk_gives_a_dutch_message_and_keeps_the_old_file(store: Sess
     with pytest.raises(SaveError, match="alleen-lezen"):
         store.save(session)
     assert path.read_bytes() == before
+
+
+def test_an_impossible_schema_version_is_a_damaged_file_not_a_crash(tmp_path) -> None:
+    import json
+
+    from samenslim.sessions_index import list_sessions
+    from samenslim.store import SessionFileError, SessionStore
+
+    store = SessionStore(tmp_path)
+    path = tmp_path / "20260101-100000-nul-aaaa.json"
+    path.write_text(json.dumps({"schema_versie": 0, "id": "20260101-100000-nul-aaaa"}))
+    with pytest.raises(SessionFileError, match="schema_versie"):
+        store.load_path(path)
+    [entry] = list_sessions(tmp_path).entries
+    assert entry.beschadigd and "schema_versie" in entry.beschadigd

@@ -31,7 +31,7 @@ class Autosaver:
         self._thread.start()
 
     def submit(self, session: Sessie) -> None:
-        data = session.model_dump_json(indent=1).encode("utf-8")
+        data = session.to_json_bytes()
         with self._condition:
             self._pending = (session.id, data)
             self._condition.notify_all()

@@ -163,7 +163,7 @@ def _rings(step: StapRun) -> list[str]:
         where = "binnenste ring" if depth == 0 else ("buitenste ring" if depth == len(rings) - 1 else f"ring {depth + 1}")
         label = md(ring) if ring == cirkels.NIET_GEPLAATST else f"{'◎ ' * (depth + 1)}{md(ring)} ({where})"
         lines.append(f"- **{label}**")
-        lines += [f"  - {md(cirkels.describe(item))}" for item in items]
+        lines += [f"  - {block(cirkels.describe(item))}" for item in items]
     return lines
 
 

@@ -61,6 +61,13 @@ class WerkvormRun(Record):
     stappen: list[StapRun]
 
 
+class AgendaItem(Record):
+    """One werkvorm of the agenda, as the sessions list shows it (see Sessie.agenda)."""
+
+    werkvorm_id: str
+    titel: str
+
+
 class Positie(Record):
     werkvorm: int = 0
     stap: int = 0
@@ -78,10 +85,19 @@ class Sessie(Record):
     thema: str = ""
     deelnemers: list[str] = []
     positie: Positie = Positie()
+    # A copy of each werkvorm's id and title, derived from `werkvormen` on every save
+    # (to_json_bytes). It sits before `werkvormen` so that everything the sessions list needs is
+    # in the first few KB of the file (sessions_index.py reads only that). [] in older files.
+    agenda: list[AgendaItem] = []
     werkvormen: list[WerkvormRun]
     # Earlier sessions are records and are never rewritten: the review of their open actions is
     # stored in the session where it happened, keyed by journey.action_key().
     opvolging: dict[str, Opvolging] = {}
+
+    def to_json_bytes(self) -> bytes:
+        """The file as the store writes it: `agenda` brought up to date, then the JSON (UTF-8)."""
+        self.agenda = [AgendaItem(werkvorm_id=run.werkvorm_id, titel=run.titel) for run in self.werkvormen]
+        return self.model_dump_json(indent=1).encode("utf-8")
 
     @property
     def current_werkvorm(self) -> WerkvormRun:
@@ -216,6 +232,8 @@ def migrate(data: dict) -> dict:
         raise ValueError("'schema_versie' ontbreekt of is geen getal")
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(version)
+    if version < 1:
+        raise ValueError(f"'schema_versie' {version} bestaat niet (de eerste versie is 1)")
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version = data["schema_versie"] = version + 1

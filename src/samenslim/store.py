@@ -132,7 +132,7 @@ class SessionStore:
 
     # -- writing ----------------------------------------------------------------------------
     def save(self, session: Sessie) -> Path:
-        return self.write_bytes(session.id, session.model_dump_json(indent=1).encode("utf-8"))
+        return self.write_bytes(session.id, session.to_json_bytes())
 
     def write_bytes(self, session_id: str, data: bytes) -> Path:
         """Write atomically: a temp file in the same folder, flushed and fsynced, then renamed over

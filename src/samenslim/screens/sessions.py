@@ -7,6 +7,7 @@ a damaged file is listed with the reason and can only be looked at, never overwr
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 from textual import work
@@ -41,7 +42,11 @@ class SessionsScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.listing = None
+        self.found = None  # the search result (None: no search), filtered on the UI thread
         self.shown: list = []
+        # Search texts are read from the files on first use (a second for 10,000 files without a
+        # texts cache): always in a worker, one at a time.
+        self._texts = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static("samenslim · Eerdere sessies", id="title-bar")
@@ -65,6 +70,24 @@ class SessionsScreen(Screen):
 
         listing = list_sessions(self.app.locations.sessions_dir)
         self.app.call_from_thread(self.loaded, listing)
+        with self._texts:
+            listing.search_texts()  # ready before the first search; a search meanwhile waits here
+
+    @work(thread=True, exclusive=True, group="sessions-search")
+    def run_search(self, text: str) -> None:
+        from samenslim.sessions_index import search
+
+        listing = self.listing
+        if listing is None:
+            return
+        with self._texts:
+            found = search(listing, text) if text.strip() else None
+        self.app.call_from_thread(self.searched, listing, text, found)
+
+    def searched(self, listing, text: str, found) -> None:
+        if listing is self.listing and text == self.query_one("#search", Input).value:
+            self.found = found
+            self.refilter()
 
     def loaded(self, listing) -> None:
         self.listing = listing
@@ -81,7 +104,10 @@ class SessionsScreen(Screen):
             sorted(((title, werkvorm_id) for werkvorm_id, title in werkvormen.items()), key=lambda o: o[0].lower()))
         if listing.index_error:
             self.notify(f"Het overzicht kon niet bewaard worden: {listing.index_error}", severity="warning")
+        self.found = None
         self.refilter()
+        if self.query_one("#search", Input).value.strip():
+            self.run_search(self.query_one("#search", Input).value)
         self.query_one(DataTable).focus()
 
     def filters(self) -> dict:
@@ -96,10 +122,9 @@ class SessionsScreen(Screen):
     def refilter(self) -> None:
         if self.listing is None:
             return
-        from samenslim.sessions_index import filter_entries, search
+        from samenslim.sessions_index import filter_entries
 
-        text = self.query_one("#search", Input).value
-        found = search(self.listing, text) if text.strip() else list(self.listing.entries)
+        found = self.found if self.found is not None else list(self.listing.entries)
         self.shown = filter_entries(found, **self.filters())
         table = self.query_one(DataTable)
         was_on = table.cursor_row
@@ -131,7 +156,10 @@ class SessionsScreen(Screen):
         self.query_one("#count", Static).update(count + "  ·  Enter opent, ctrl+f zoekt")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refilter()
+        if not event.value.strip():
+            self.found = None
+            self.refilter()
+        self.run_search(event.value)
 
     def on_resize(self) -> None:
         self.refilter()
