@@ -30,6 +30,7 @@ def test_runner_round(snap_compare, make_app, clock, size) -> None:
         await pilot.press("ctrl+o")
         await pilot.press("ctrl+t")
         clock.advance(75)
+        steady_cursors(pilot.app)
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=to_the_round)
@@ -44,6 +45,7 @@ def test_runner_overtime(snap_compare, make_app, clock, size) -> None:
         await pilot.press("down", "enter")  # pick the second card
         await pilot.press("ctrl+t")
         clock.advance(95)
+        steady_cursors(pilot.app)
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=into_overtime)

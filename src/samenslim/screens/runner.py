@@ -65,8 +65,9 @@ class RunnerScreen(Screen):
         yield PresentationView(self.timer, id="presentation")
 
     async def on_mount(self) -> None:
-        # Once a second, while the timer runs: the schedule line and the speaker's clock.
-        self._ticker = self.set_interval(1, self.tick, pause=True)
+        # Once a second: the schedule line (its end time moves on while the timer is paused, too)
+        # and the speaker's clock. Each tick redraws only text that changed.
+        self._ticker = self.set_interval(1, self.tick)
         await self.enter_step()
 
     @property
@@ -175,10 +176,9 @@ class RunnerScreen(Screen):
 
     # -- the clock around the step ------------------------------------------------------------
     def sync_timer(self) -> None:
-        """After the timer starts, pauses or changes: redraw it and tick only while it runs."""
+        """After the timer starts, pauses or changes: redraw it and everything that follows from it."""
         for display in self.query(TimerDisplay):
             display.sync()
-        self._ticker.resume() if self.timer.running else self._ticker.pause()
         self.tick()
 
     def tick(self) -> None:
