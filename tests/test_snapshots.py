@@ -69,6 +69,22 @@ def steady_cursors(app) -> None:
         app.focused.scroll_visible(animate=False, immediate=True)
 
 
+async def stable_layout(pilot) -> None:
+    """Wait until the step pane's sizes and scroll position stop changing (an auto-height TextArea
+    can take a few layout passes), so the scrollbar thumb is drawn from the final sizes."""
+    last = None
+    for _ in range(20):
+        steady_cursors(pilot.app)
+        pilot.app.screen.refresh(layout=True)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.1)
+        panes = list(pilot.app.screen.query("#step-pane").results())
+        now = [(pane.virtual_size, pane.scroll_offset, pane.size) for pane in panes]
+        if now == last:
+            return
+        last = now
+
+
 async def settle(pilot) -> None:
     """Let the start-up work (full content load, session scan) finish, so the screen is final;
     no animated scrolling, so where a pane is scrolled to never depends on timing."""
@@ -113,11 +129,7 @@ def test_new_step_kinds(snap_compare, make_app, clock, soort, size) -> None:
         await pilot.press("ctrl+t")
         clock.advance(65)
         await pilot.wait_for_scheduled_animations()  # scrolling to the focused field settles first
-        steady_cursors(pilot.app)
-        await pilot.pause()
-        pilot.app.screen.refresh(layout=True)  # scrollbars drawn from the final sizes
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.3)
+        await stable_layout(pilot)
 
     assert snap_compare(make_app(offer_resume=False), terminal_size=size, run_before=fill)
 

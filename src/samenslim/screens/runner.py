@@ -46,6 +46,7 @@ class RunnerScreen(Screen):
         self.timer = Timer(None, clock=clock)
         self.presenting = False
         self._bell_rung = False
+        self._entering = False
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -82,6 +83,15 @@ class RunnerScreen(Screen):
                            running=lambda: self.timer.running)
 
     async def enter_step(self) -> None:
+        self._entering = True
+        try:
+            await self._enter_step()
+        finally:
+            self._entering = False
+        self.sync_timer()
+        self.save()
+
+    async def _enter_step(self) -> None:
         step = self.step
         if step.gestart is None:
             step.gestart = now()
@@ -97,8 +107,6 @@ class RunnerScreen(Screen):
         await area.mount(view)
         self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
         view.focus_capture()
-        self.sync_timer()
-        self.save()
 
     def show_texts(self) -> None:
         session, step, run = self.session, self.step, self.session.current_werkvorm
@@ -182,6 +190,8 @@ class RunnerScreen(Screen):
         self.tick()
 
     def tick(self) -> None:
+        if self._entering:
+            return  # the step view is being replaced; the end of enter_step ticks again
         line = self.schedule_line()
         widget = self.query_one("#schedule", Static)
         if str(widget.render()) != line:
