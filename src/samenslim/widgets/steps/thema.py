@@ -13,7 +13,7 @@ class ThemaView(NotesMixin, StepView):
 
     kind = thema
     DEFAULT_CSS = """
-    ThemaView TextArea { height: auto; min-height: 4; max-height: 12; }
+    ThemaView TextArea { height: 6; }  /* fixed: an auto-height wrapped TextArea settles over several layouts */
     ThemaView #thema { margin-top: 0; }
     """
 
