@@ -192,6 +192,9 @@ class RunnerScreen(Screen):
     def tick(self) -> None:
         if self._entering:
             return  # the step view is being replaced; the end of enter_step ticks again
+        if self.presenting:
+            self.show_speaker()  # the runner underneath is covered: it catches up when F5 returns to it
+            return
         line = self.schedule_line()
         widget = self.query_one("#schedule", Static)
         if str(widget.render()) != line:
@@ -246,7 +249,7 @@ class RunnerScreen(Screen):
         presentation.set_class(self.presenting, "-on")
         self.query_one("#timer", TimerDisplay).set_active(not self.presenting)
         presentation.timer_display.set_active(self.presenting)
-        self.show_speaker()
+        self.tick()
 
     def action_screenshot(self) -> None:
         folder = self.app.locations.screenshots_dir
