@@ -66,9 +66,12 @@ class RunnerScreen(Screen):
         yield PresentationView(self.timer, id="presentation")
 
     async def on_mount(self) -> None:
-        # Once a second: the schedule line (its end time moves on while the timer is paused, too)
-        # and the speaker's clock. Each tick redraws only text that changed.
-        self._ticker = self.set_interval(1, self.tick)
+        # The visible timer display ticks the runner each second it redraws, so the speaker's clock
+        # and the schedule move in the same frame as the digits. While paused only the schedule's
+        # end time moves on (by the minute): a slow interval does that.
+        for display in self.query(TimerDisplay):
+            display.on_second = self.tick
+        self.set_interval(15, self.tick)
         await self.enter_step()
 
     @property
@@ -99,7 +102,7 @@ class RunnerScreen(Screen):
                            extra_seconds=step.extra_seconden)
         self._bell_rung = self.timer.overtime
         for display in self.query(TimerDisplay):
-            display.set_timer(self.timer)
+            display.use_timer(self.timer)
         self.show_texts()
         area = self.query_one("#capture-area", Vertical)
         await area.remove_children()

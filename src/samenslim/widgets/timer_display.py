@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -30,6 +32,9 @@ class TimerDisplay(Vertical):
         # Only the display the user can see redraws (the runner has two: its side and the presentation).
         self.active = active
         self._shown: tuple[str, str] | None = None
+        # Called when a running timer's shown second changed, so whatever else moves with the
+        # seconds (the schedule, a speaker's clock) is drawn in the same frame as the digits.
+        self.on_second: Callable[[], None] | None = None
         self._rang = timer.overtime  # a step resumed in overtime does not ring again
 
     def compose(self) -> ComposeResult:
@@ -45,7 +50,7 @@ class TimerDisplay(Vertical):
     class TimeUp(Message):
         """The step's time just ran out (the runner may ring the bell)."""
 
-    def set_timer(self, timer: Timer) -> None:
+    def use_timer(self, timer: Timer) -> None:
         self.timer = timer
         self._rang = timer.overtime
         self.sync()
@@ -85,6 +90,8 @@ class TimerDisplay(Vertical):
         if (shown, state) == self._shown:
             return
         self._shown = (shown, state)
+        if self.timer.running and self.active and self.on_second is not None:
+            self.on_second()
         self.query_one(Digits).update(shown)
         self.query_one("#timer-status", Static).update(state)
         level = self.timer.level()
