@@ -20,6 +20,14 @@ STATUS_MARK = {"open": "☐ open", "gedaan": "✓ gedaan", "loopt door": "↻ lo
 STATUS_STYLE = {"open": "bold", "gedaan": "green", "loopt door": "yellow", "vervallen": "dim"}
 
 
+def two_columns() -> Table:
+    """A borderless grid: a short label (a date, a status) that never wraps, then the text."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    return table
+
+
 def day(moment: datetime) -> str:
     return f"{moment:%d-%m-%Y}"
 
@@ -132,9 +140,7 @@ class GroupScreen(Screen):
     def render_meetings(self) -> Table | Text:
         if not self.journey.meetings:
             return Text("Nog geen bijeenkomsten van deze groep.", style="dim")
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True)
-        table.add_column(ratio=1)
+        table = two_columns()
         for meeting in self.journey.meetings:
             details = Text()
             details.append(meeting.titel, style="bold")
@@ -152,9 +158,7 @@ class GroupScreen(Screen):
         themes = self.journey.themes
         if not themes:
             return Text("Nog geen thema vastgelegd.", style="dim")
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True)
-        table.add_column(ratio=1)
+        table = two_columns()
         for index, change in enumerate(themes):
             words = Text()
             words.append("eerst: " if index == 0 and len(themes) > 1 else "", style="dim")
@@ -169,9 +173,7 @@ class GroupScreen(Screen):
     def render_actions(self) -> Table | Text:
         if not self.journey.actions:
             return Text("Nog geen acties of experimenten.", style="dim")
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True)
-        table.add_column(ratio=1)
+        table = two_columns()
         for action in self.journey.actions:
             table.add_row(Text(STATUS_MARK.get(action.status, action.status),
                                style=STATUS_STYLE.get(action.status, "")), self.describe(action))
