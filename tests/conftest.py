@@ -48,6 +48,8 @@ def make_app(data_dir: Path, clock: FakeClock):
         kwargs.setdefault("clock", clock)
         kwargs.setdefault("wallclock", clock.wall)
         kwargs.setdefault("rng", random.Random(7))
+        # Most tests start the timer themselves with ctrl+t; test_autostart covers the setting.
+        kwargs.setdefault("timer_starts_by_itself", False)
         return SamenslimApp(Locations(data_dir), **kwargs)
 
     return factory
@@ -127,6 +129,19 @@ async def fill_setup(pilot, *, participants: str = "", title: str | None = None,
     assert isinstance(pilot.app.screen, RunnerScreen), pilot.app.screen
 
 
+async def confirm(pilot, expected: str = "") -> str:
+    """Answer the open ConfirmScreen with its yes button (No has the focus); returns the question."""
+    from samenslim.screens.confirm import ConfirmScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, ConfirmScreen), screen
+    text = str(screen.query_one("#confirm-text").render())
+    assert expected in text, text
+    await pilot.press("tab", "enter")
+    await pilot.pause()
+    return text
+
+
 def screen_text(app) -> str:
     """Everything the current screen shows, as plain text (from an SVG-free render)."""
     from textual.widgets import Static
@@ -140,6 +155,16 @@ def screen_text(app) -> str:
 
 def widget_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
+
+
+async def wait_for(pilot, condition, what: str, rounds: int = 600) -> None:
+    """Wait until `condition()` holds: each round lets the app process what is queued and its
+    intervals fire. Generous on purpose (a busy CI machine is slow); it stops as soon as it holds."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never happened: {what}")
 
 
 async def settled(pilot) -> None:

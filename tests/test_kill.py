@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from samenslim.screens.resume import ResumeScreen
 from samenslim.screens.runner import RunnerScreen
 from samenslim.store import SessionStore
 from tests.conftest import REPO, session_files, settled
-from tests.kill_child import MARKER
+from tests.kill_child import MARKER, UNSENT
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and file modes need POSIX")
 
@@ -35,13 +35,22 @@ def saved_notes(data_dir: Path) -> str:
     return data["werkvormen"][0]["stappen"][2]["vastgelegd"].get("notities", "")
 
 
-def kill_while_typing(data_dir: Path) -> None:
-    child = subprocess.Popen([sys.executable, "-m", "tests.kill_child", str(data_dir)], cwd=REPO,
+def saved_round_step(data_dir: Path) -> dict:
+    files = session_files(data_dir)
+    try:
+        return json.loads(files[0].read_text(encoding="utf-8"))["werkvormen"][0]["stappen"][1] if files else {}
+    except (OSError, ValueError, IndexError):
+        return {}
+
+
+def kill_while_typing(data_dir: Path, *mode: str, until=None) -> None:
+    until = until or (lambda: saved_notes(data_dir).startswith(MARKER + " en meer"))  # typing goes on after this
+    child = subprocess.Popen([sys.executable, "-m", "tests.kill_child", str(data_dir), *mode], cwd=REPO,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "READY", child.stderr.read()
-        deadline = time.monotonic() + 30
-        while not saved_notes(data_dir).startswith(MARKER + " en meer"):  # typing goes on after this
+        deadline = time.monotonic() + 60
+        while not until():
             assert child.poll() is None, child.stderr.read()
             assert time.monotonic() < deadline, "the typed text never reached the disk"
             time.sleep(0.05)
@@ -79,3 +88,25 @@ async def test_killed_session_is_on_disk_and_offered_again(make_app, data_dir) -
         assert app.screen.query_one(TextArea).text == notes
     # The dead process's temp files (if the kill landed mid-save) are cleaned up at start.
     assert not list(path.parent.glob("*.tmp"))
+
+
+async def test_a_killed_round_keeps_its_unsent_note_and_the_time_the_timer_ran(make_app, data_dir) -> None:
+    def saved_enough() -> bool:
+        step = saved_round_step(data_dir)
+        return step.get("concepten", {}).get("turn-input") == UNSENT and step.get("gebruikte_seconden", 0) >= 20
+
+    kill_while_typing(data_dir, "ronde", until=saved_enough)
+    step = saved_round_step(data_dir)
+    used = step["gebruikte_seconden"]
+    assert used >= 20 and step["concepten"] == {"turn-input": UNSENT}
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
+        assert runner.query_one("#turn-input", Input).value == UNSENT
+        assert runner.timer.elapsed() == used, "the time really used, not the full time again"

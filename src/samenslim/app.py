@@ -42,7 +42,7 @@ class SamenslimApp(App):
 
     def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
                  offer_resume: bool = True, wallclock: Callable[[], datetime] | None = None,
-                 start_screen: str | None = None) -> None:
+                 start_screen: str | None = None, timer_starts_by_itself: bool | None = None) -> None:
         super().__init__()
         self.locations = locations
         self.start_screen = start_screen  # "sessies": open on the review list (samenslim sessies)
@@ -59,6 +59,10 @@ class SamenslimApp(App):
         self._autosaver: Autosaver | None = None
         self._locks: dict[str, object] = {}
         self.last_saved_path: Path | None = None
+        # instellingen.toml's timer_automatisch, unless the caller decides (tests written for ctrl+t).
+        self._timer_choice = timer_starts_by_itself
+        self.timer_starts_by_itself = True if timer_starts_by_itself is None else timer_starts_by_itself
+        self.crash_report: Path | None = None  # written when something unexpected went wrong
 
     # -- start-up ---------------------------------------------------------------------------
     def _apply_settings_quickly(self) -> None:
@@ -70,11 +74,15 @@ class SamenslimApp(App):
 
         self.register_theme(HOOG_CONTRAST)
         try:
-            theme = tomllib.loads(self.locations.settings_file.read_text(encoding="utf-8")).get("thema")
+            peeked = tomllib.loads(self.locations.settings_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            theme = None
+            peeked = {}
+        theme = peeked.get("thema")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        # Read here, before any session can start, so a step never starts with the wrong choice.
+        if self._timer_choice is None and isinstance(peeked.get("timer_automatisch"), bool):
+            self.timer_starts_by_itself = peeked["timer_automatisch"]
 
     @work(thread=True, exclusive=True, group="settings")
     def check_settings(self) -> None:
@@ -108,6 +116,7 @@ class SamenslimApp(App):
     def after_first_frame(self) -> None:
         self.load_content_in_background()
         self.check_settings()
+        self.report_last_crash()
         if self.start_screen == "sessies":
             self.open_sessions()
             self.find_groups()
@@ -188,6 +197,18 @@ class SamenslimApp(App):
 
             self.push_screen(ResumeScreen(sessions), self._resume_chosen)
 
+    def report_last_crash(self) -> None:
+        from samenslim.crash import take_marker
+
+        found = take_marker(self.locations.crash_dir)
+        if found is None:
+            return
+        report, session_id = found
+        offered = " Je kunt de sessie hieronder hervatten." if session_id and self.offer_resume else ""
+        self.notify(f"samenslim stopte de vorige keer onverwacht; de sessie was bewaard.{offered} "
+                    f"Verslag van de fout (zonder notities): {report}", title="Onverwacht gestopt",
+                    severity="warning", timeout=20)
+
     def _resume_chosen(self, session_id: str | None) -> None:
         if session_id:
             self.resume(session_id)
@@ -205,7 +226,29 @@ class SamenslimApp(App):
         yield from super().get_system_commands(screen)
         for werkvorm in self.library.werkvormen.values():
             yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
-                                lambda werkvorm=werkvorm: self.open_setup(werkvorm))
+                                lambda werkvorm=werkvorm: self.open_setup_asking(werkvorm))
+
+    def running_session_screen(self):  # -> RunnerScreen | None
+        from samenslim.screens.runner import RunnerScreen
+
+        return next((screen for screen in self.screen_stack if isinstance(screen, RunnerScreen)), None)
+
+    def open_setup_asking(self, werkvorm: Werkvorm) -> None:
+        """From the palette: a running session is never dropped unasked; leaving keeps it, unfinished."""
+        runner = self.running_session_screen()
+        if runner is None:
+            self.open_setup(werkvorm)
+            return
+        from samenslim.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes and runner.leave():
+                self.open_setup(werkvorm)
+
+        self.push_screen(ConfirmScreen(
+            "Lopende sessie verlaten?",
+            f"'{runner.session.titel}' blijft bewaard als niet afgerond en kan later verder. "
+            f"Daarna begin je met {werkvorm.titel}.", yes="Verlaten en verder"), answered)
 
     # -- sessions ---------------------------------------------------------------------------
     def open_setup(self, werkvorm: Werkvorm | None = None, agenda: list[Werkvorm] | None = None,
@@ -375,6 +418,29 @@ class SamenslimApp(App):
         self._locks[session_id] = lock
         self.open_runner(session)
 
+    def reopen(self, session_id: str) -> None:
+        """A finished session is opened again to correct or add something; the file records when."""
+        from samenslim.session import now
+        from samenslim.store import SaveError, SessionLocked, StoreError
+
+        try:
+            lock = self.store.lock(session_id)
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        try:
+            session = self.store.load(session_id)
+            session.status = "bezig"
+            session.heropend.append(now())
+            self.store.save(session)
+        except (StoreError, SaveError) as error:
+            lock.release()
+            self.notify(f"Kan niet heropenen: {error}", severity="error", timeout=10)
+            return
+        self._locks[session_id] = lock
+        self.open_runner(session)
+        self.notify("Heropend. Rond de sessie weer af met ctrl+n op de laatste stap.", title="Heropend", timeout=6)
+
     def open_runner(self, session: Sessie) -> None:
         from samenslim.screens.runner import RunnerScreen
 
@@ -395,11 +461,11 @@ class SamenslimApp(App):
         self.switch_to_library()
         self.push_screen(SummaryScreen(session, self.store.path_for(session.id)))
 
-    def close_session(self, session: Sessie, then_exit: bool = False) -> None:
-        """Wait for the last save, then let go of the session's lock."""
+    def close_session(self, session: Sessie, then_exit: bool = False) -> bool:
+        """Wait for the last save, then let go of the session's lock. False when saving hangs."""
         if self._autosaver is not None and not self._autosaver.flush():
             self.notify("Opslaan duurt lang; de sessie blijft open.", severity="warning")
-            return
+            return False
         from samenslim.groups import remember
 
         remember(self.groups, session)  # a theme worded today is offered at the group's next start
@@ -408,6 +474,7 @@ class SamenslimApp(App):
             lock.release()
         if then_exit:
             self.exit()
+        return True
 
     # -- saving -----------------------------------------------------------------------------
     @property
@@ -433,6 +500,54 @@ class SamenslimApp(App):
                     title="Niet opgeslagen", severity="error", timeout=15)
         except RuntimeError:
             pass  # the app is closing
+
+    def on_notify(self, event) -> None:
+        """One toast per problem: the same message again replaces the one shown (its time starts anew)."""
+        newest = event.notification
+        for shown in list(self._notifications):
+            if shown is not newest and (shown.message, shown.title) == (newest.message, newest.title):
+                self._unnotify(shown, refresh=False)
+        self._refresh_notifications()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Something unexpected: save the session first, write a crash report without notes, and
+        exit non-zero with a Dutch message instead of a traceback (cli.main prints it)."""
+        try:
+            self.crash_report = self._save_after_crash(error)
+        except Exception:  # noqa: BLE001 - the report is a courtesy; the exit must happen regardless
+            pass
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error  # run_test re-raises it, so tests see the crash
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def _save_after_crash(self, error: Exception) -> Path | None:
+        from samenslim.crash import write_report
+
+        runner = self.running_session_screen()
+        session = runner.session if runner is not None else None
+        if runner is not None:
+            try:
+                runner.bank_time(finished=False)
+            except Exception:  # noqa: BLE001 - the state may be odd; save what is there
+                pass
+            if self._autosaver is not None:
+                self._autosaver.flush(timeout=2)
+            try:
+                self.store.save(session)
+            except Exception:  # noqa: BLE001 - a report is still worth writing
+                pass
+        captured = None
+        if session is not None:
+            captured = [session.titel, session.groep, session.thema, session.deelnemers,
+                        [[step.vastgelegd, step.concepten] for run in session.werkvormen for step in run.stappen]]
+        try:
+            screen = type(self.screen).__name__
+        except Exception:  # noqa: BLE001 - no screen yet
+            screen = "-"
+        return write_report(self.locations.crash_dir, error, session_id=session.id if session else None,
+                            screen=screen, captured=captured)
 
     async def action_quit(self) -> None:
         stop = getattr(self.screen, "action_stop", None)

@@ -65,8 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         return serve(args.host, args.port, getattr(args, "data_dir", None))
     from samenslim.app import SamenslimApp
 
-    SamenslimApp(locations, start_screen="sessies" if args.command == "sessies" else None).run()
-    return 0
+    app = SamenslimApp(locations, start_screen="sessies" if args.command == "sessies" else None)
+    app.run()
+    if app.return_code:
+        from samenslim.crash import print_notice
+
+        print_notice(app.crash_report)
+    return app.return_code or 0
 
 
 def _library(locations):

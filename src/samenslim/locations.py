@@ -39,6 +39,10 @@ class Locations:
         return self.data_dir / "schermafdrukken"
 
     @property
+    def crash_dir(self) -> Path:
+        return self.data_dir / "crashrapporten"
+
+    @property
     def user_content_dir(self) -> Path:
         return self.data_dir / "werkvormen"
 

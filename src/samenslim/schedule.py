@@ -22,6 +22,7 @@ ON_TIME_MARGIN = 30  # seconds either way that still count as "op schema"
 class Schedule:
     drift_seconds: float  # > 0: behind, < 0: ahead
     expected_end: datetime
+    untimed_to_come: int = 0  # unfinished steps without a set time: the end leaves them out
 
     def drift_text(self) -> str:
         if abs(self.drift_seconds) < ON_TIME_MARGIN:
@@ -30,7 +31,11 @@ class Schedule:
         return f"{minutes} min {'achter' if self.drift_seconds > 0 else 'voor'}"
 
     def end_text(self) -> str:
-        return f"klaar ± {self.expected_end:%H:%M}"
+        end = f"klaar ± {self.expected_end:%H:%M}"
+        if self.untimed_to_come:
+            count = self.untimed_to_come
+            end += f" + {count} stap{'pen' if count > 1 else ''} zonder vaste tijd"
+        return end
 
 
 def schedule(session: Sessie, current_elapsed: float, current_total: float | None, now: datetime) -> Schedule:
@@ -39,8 +44,10 @@ def schedule(session: Sessie, current_elapsed: float, current_total: float | Non
     flat = [step for run in session.werkvormen for step in run.stappen]
     here = session.step_number() - 1
     drift = still_to_come = 0.0
+    untimed = 0
     for index, step in enumerate(flat):
         if step.geplande_seconden is None:
+            untimed += step.beeindigd is None or index == here
             continue
         if index == here:
             used, planned = current_elapsed, current_total if current_total is not None else step.geplande_seconden
@@ -51,4 +58,4 @@ def schedule(session: Sessie, current_elapsed: float, current_total: float | Non
         else:
             drift += max(0.0, used - step.geplande_seconden)
             still_to_come += max(0.0, planned - used)
-    return Schedule(drift_seconds=drift, expected_end=now + timedelta(seconds=still_to_come))
+    return Schedule(drift_seconds=drift, expected_end=now + timedelta(seconds=still_to_come), untimed_to_come=untimed)

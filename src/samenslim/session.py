@@ -50,6 +50,9 @@ class StapRun(Record):
     gebruikte_seconden: float = 0.0
     extra_seconden: float = 0.0
     spiekbriefje: str | None = None
+    # Text typed into a field of this step but not (yet) confirmed, keyed by the field's id: saved
+    # with every keystroke and put back when the step is shown again, so nothing typed is lost.
+    concepten: dict[str, str] = {}
 
 
 class WerkvormRun(Record):
@@ -93,6 +96,8 @@ class Sessie(Record):
     # Earlier sessions are records and are never rewritten: the review of their open actions is
     # stored in the session where it happened, keyed by journey.action_key().
     opvolging: dict[str, Opvolging] = {}
+    # When a finished session was opened again to correct or add something (it is finished again later).
+    heropend: list[datetime] = []
 
     def to_json_bytes(self) -> bytes:
         """The file as the store writes it: `agenda` brought up to date, then the JSON (UTF-8)."""

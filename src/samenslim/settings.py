@@ -18,6 +18,9 @@ class Instellingen(BaseModel):
 
     thema: str = "textual-dark"  # a Textual theme name, e.g. "hoog-contrast"
     bel: bool = False  # ring the terminal bell when a step's time runs out
+    # A step with a planned time starts its timer when it is first opened (ctrl+t still pauses).
+    # Our choice: on by default, because a forgotten ctrl+t makes the schedule drift unnoticed.
+    timer_automatisch: bool = True
 
 
 def load(path: Path) -> tuple[Instellingen, str | None]:

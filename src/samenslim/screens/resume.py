@@ -24,7 +24,8 @@ class ResumeScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Onafgemaakte sessie hervatten?", classes="dialog-title")
-            yield Static("Alles wat je typte is bewaard. Kies een sessie om verder te gaan.", classes="hint")
+            yield Static("Wat er getypt was, ook tekst die nog niet met Enter was bevestigd, is bewaard; van een lopende "
+                         "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan.", classes="hint")
             options = [Option(self.label(session), id=session.id) for session in self.sessions]
             options.append(Option("Nee, naar de bibliotheek", id=NEW))
             yield OptionList(*options, id="resume-list")

@@ -34,7 +34,11 @@ class RunnerScreen(Screen):
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
         Binding("f6", "screenshot", "Foto", priority=True,
                 tooltip="Schermafdruk (SVG) in de map schermafdrukken, voor het verslag"),
+        Binding("escape", "leave", "Verlaten",
+                tooltip="De sessie verlaten; ze blijft bewaard als niet afgerond en kan later verder"),
     ]
+    # A running timer is written to the file at least this often, so a crash loses only seconds.
+    TIMER_SAVE_SECONDS = 5
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
     def __init__(self, session: Sessie, *, clock, rng, wallclock=now) -> None:
@@ -96,10 +100,13 @@ class RunnerScreen(Screen):
 
     async def _enter_step(self) -> None:
         step = self.step
-        if step.gestart is None:
+        first_time = step.gestart is None
+        if first_time:
             step.gestart = now()
         self.timer = Timer(step.geplande_seconden, clock=self.clock, used_seconds=step.gebruikte_seconden,
                            extra_seconds=step.extra_seconden)
+        if first_time and step.geplande_seconden and self.app.timer_starts_by_itself:
+            self.timer.start()  # facilitators forget ctrl+t, and the schedule then drifts quietly
         self._bell_rung = self.timer.overtime
         for display in self.query(TimerDisplay):
             display.use_timer(self.timer)
@@ -197,6 +204,7 @@ class RunnerScreen(Screen):
             return  # the step view is being replaced; the end of enter_step ticks again
         if self.presenting:
             self.show_speaker()  # the runner underneath is covered: it catches up when F5 returns to it
+            self.save_running_timer()
             return
         line = self.schedule_line()
         widget = self.query_one("#schedule", Static)
@@ -205,6 +213,13 @@ class RunnerScreen(Screen):
         for view in self.query(StepView):
             view.tick()
         self.show_speaker()
+        self.save_running_timer()
+
+    def save_running_timer(self) -> None:
+        """While the timer runs, the time used is saved every few seconds, not only at a pause."""
+        if self.timer.running and self.timer.elapsed() - self.step.gebruikte_seconden >= self.TIMER_SAVE_SECONDS:
+            self.step.gebruikte_seconden = round(self.timer.elapsed(), 3)
+            self.save()
 
     def schedule_line(self) -> str:
         timer = self.timer
@@ -270,14 +285,27 @@ class RunnerScreen(Screen):
         self.notify(f"Bewaard: {path}", title="Schermafdruk", timeout=6)
 
     async def action_next_step(self) -> None:
-        self.bank_time(finished=True)
         if self.session.is_last_step():
-            self.session.status = "afgerond"
-            self.save()
-            self.app.finish_session(self.session)
+            still_open = [item for view in self.query(StepView) for item in view.open_work()]
+            if not still_open:
+                self.finish()
+                return
+            from samenslim.screens.confirm import ConfirmScreen
+
+            text = "Nog open in deze stap:\n" + "\n".join(f"• {item}" for item in still_open) + (
+                "\n\nAfronden kan toch: alles blijft bewaard, en een afgeronde sessie kun je later heropenen.")
+            self.app.push_screen(ConfirmScreen("Sessie afronden?", text, yes="Afronden"),
+                                 lambda yes: self.finish() if yes else None)
             return
+        self.bank_time(finished=True)
         self.session.move(1)
         await self.enter_step()
+
+    def finish(self) -> None:
+        self.bank_time(finished=True)
+        self.session.status = "afgerond"
+        self.save()
+        self.app.finish_session(self.session)
 
     async def action_previous_step(self) -> None:
         if self.session.step_number() == 1:
@@ -295,6 +323,28 @@ class RunnerScreen(Screen):
             self.notify("Er zijn geen spiekbriefjes geladen.", timeout=3)
             return
         self.app.push_screen(ReferenceScreen(decks, start=self.step.spiekbriefje))
+
+    def action_leave(self) -> None:
+        if self.presenting:
+            self.action_toggle_presentation()  # Esc first leaves the beamer view, as a full-screen view does
+            return
+        from samenslim.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(
+            "Sessie verlaten?",
+            f"'{self.session.titel}' blijft bewaard als niet afgerond, met alles wat er getypt is en de tijd "
+            "tot nu toe. Verder gaan kan later via Eerdere sessies of bij de volgende start.",
+            yes="Verlaten"), lambda yes: self.leave() if yes else None)
+
+    def leave(self) -> bool:
+        """Bank the time, save, let go of the session and go back to the library; False if saving hangs."""
+        self.bank_time(finished=False)
+        self.save()
+        if not self.app.close_session(self.session):
+            return False
+        self.app.switch_to_library()
+        self.app.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
+        return True
 
     def action_stop(self) -> None:
         self.bank_time(finished=False)

@@ -17,6 +17,8 @@ class SessionViewScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Terug"),
         Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (onafgeronde) sessie"),
+        Binding("ctrl+o", "reopen", "Heropenen", tooltip="Deze afgeronde sessie weer openen om iets te verbeteren "
+                "of toe te voegen"),
         Binding("ctrl+e", "export", "Verslag", tooltip="Markdown-verslag en JSON-kopie in de map verslagen"),
         Binding("ctrl+g", "group", "Groep", tooltip="De reis van deze groep"),
         Binding("delete", "delete", "Verwijder", tooltip="Deze sessie verwijderen (met bevestiging)"),
@@ -58,6 +60,8 @@ class SessionViewScreen(Screen):
             return action in ("back", "delete")
         if action == "resume":
             return self.session.status == "bezig"
+        if action == "reopen":
+            return self.session.status == "afgerond"
         if action == "group":
             return bool(self.session.groep) and self.session.modus != "solo"
         return True
@@ -67,6 +71,15 @@ class SessionViewScreen(Screen):
 
     def action_resume(self) -> None:
         self.app.resume(self.session.id)
+
+    def action_reopen(self) -> None:
+        from samenslim.screens.confirm import ConfirmScreen
+
+        session_id = self.session.id
+        self.app.push_screen(ConfirmScreen(
+            "Sessie heropenen?", "De sessie gaat weer open bij de laatste stap, zodat je iets kunt verbeteren of "
+            "toevoegen. In het bestand komt te staan wanneer ze is heropend; rond haar daarna opnieuw af.",
+            yes="Heropenen"), lambda yes: self.app.reopen(session_id) if yes else None)
 
     def action_export(self) -> None:
         self.app.export_session(self.session.id)

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from samenslim.session import StapRun
 from samenslim.werkvormen import KINDS
@@ -64,6 +64,45 @@ class StepView(Vertical):
         self.step.vastgelegd = capture.model_dump(mode="json")
         self.post_message(self.Changed())
 
+    # -- drafts: what is typed but not confirmed ------------------------------------------------
+    # Textual calls these after the subclass's own handlers (it walks the MRO), so the capture is
+    # already up to date: text the kind stored itself is not kept twice.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.keep_draft(event.input.id, event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.keep_draft(event.text_area.id, event.text_area.text)
+
+    def keep_draft(self, field_id: str | None, text: str) -> None:
+        if field_id is None:
+            return
+        drafts = self.step.concepten
+        draft = text if text.strip() and text.strip() not in captured_texts(self.step.vastgelegd) else ""
+        if drafts.get(field_id, "") == draft:
+            return
+        if draft:
+            drafts[field_id] = draft
+        else:
+            drafts.pop(field_id, None)
+        self.post_message(self.Changed())
+
+    def on_mount(self) -> None:
+        """Put back what was typed and not confirmed (after the subclass has filled its fields)."""
+        drafts = self.step.concepten
+        for field in self.query(Input):
+            if field.id in drafts and not field.value:
+                field.value = drafts[field.id]
+        for area in self.query(TextArea):
+            if area.id in drafts and not area.text:
+                area.load_text(drafts[area.id])
+
+    def open_work(self) -> list[str]:
+        """What is still open in this step, in Dutch, asked about before the session is finished."""
+        if self.step.concepten:
+            count = len(self.step.concepten)
+            return [f"{count} veld{'en' if count > 1 else ''} met getypte tekst die nog niet is bevestigd"]
+        return []
+
     def focus_capture(self) -> None:
         """Put the keyboard where the facilitator types; subclasses with inputs override."""
 
@@ -83,6 +122,24 @@ class StepView(Vertical):
         items.pop()
         self.store(capture)
         return True
+
+
+def captured_texts(value: Any) -> set[str]:
+    """Every text and number in a capture, as text (numbers also with a decimal comma)."""
+    found: set[str] = set()
+    if isinstance(value, str):
+        found.add(value.strip())
+    elif isinstance(value, bool) or value is None:
+        pass
+    elif isinstance(value, (int, float)):
+        found |= {f"{value:g}", f"{value:g}".replace(".", ",")}
+    elif isinstance(value, dict):
+        for item in value.values():
+            found |= captured_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= captured_texts(item)
+    return found
 
 
 class NotesMixin:

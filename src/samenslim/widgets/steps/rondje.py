@@ -81,7 +81,11 @@ class RondjeView(StepView):
         state = self.round()
         speaker = state.current_speaker
         turn_input = self.query_one("#turn-input", Input)
+        turns = self.query_one("#turns", VerticalScroll)
+        typing_here = turn_input.has_focus or turns.has_focus
         turn_input.disabled = speaker is None
+        if typing_here:
+            self.focus_capture()  # the round ended (or an undo reopened it): the keyboard stays in the view
         if speaker is None:
             done = "Iedereen heeft gepast in ronde " + str(state.finished_in_round) if state.repeat \
                 else "Iedereen is aan de beurt geweest"
@@ -160,6 +164,7 @@ class RondjeView(StepView):
             event.input.add_class("-invalid")
             return
         event.input.remove_class("-invalid")
+        event.prevent_default()  # a valid limit is stored as seconds below: no draft to keep
         capture = self.capture()
         if capture.per_persoon != limit:
             capture.per_persoon = limit
@@ -192,10 +197,22 @@ class RondjeView(StepView):
         self.store(capture)
         self.refresh_round()
 
+    def open_work(self) -> list[str]:
+        state = self.round()
+        if state.current_speaker is None:
+            return super().open_work()
+        if state.repeat:
+            return ["het rondje loopt nog (nog niet iedereen heeft gepast)", *super().open_work()]
+        waiting = state.speakers[len(state.turns) % len(state.speakers):]
+        return [f"het rondje is nog niet rond ({', '.join(waiting)} nog niet aan de beurt geweest)",
+                *super().open_work()]
+
     def focus_capture(self) -> None:
         turn_input = self.query_one("#turn-input", Input)
         if not turn_input.disabled:
             turn_input.focus()
+        else:  # the round is complete: keep the keyboard in the view, so its keys (ctrl+z) still work
+            self.query_one("#turns", VerticalScroll).focus()
 
 
 def limit_text(seconds: int | None) -> str:

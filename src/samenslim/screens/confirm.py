@@ -1,0 +1,43 @@
+"""A yes/no question before something that cannot be taken back at a keystroke (leaving or finishing
+a session). "No" has the focus, so an Enter by habit changes nothing."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Annuleren")]
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen #confirm-buttons { height: auto; margin-top: 1; }
+    ConfirmScreen Button { margin-right: 2; }
+    """
+
+    def __init__(self, title: str, text: str, yes: str, no: str = "Annuleren") -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+        self.yes_label = yes
+        self.no_label = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.text, id="confirm-text")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(self.no_label, id="no", compact=True)
+                yield Button(self.yes_label, id="yes", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
