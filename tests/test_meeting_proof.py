@@ -147,6 +147,29 @@ async def test_a_finished_session_can_be_reopened_and_finished_again(make_app, d
     data = only_session(data_dir)
     assert data["status"] == "afgerond" and len(data["heropend"]) == 1
     assert data["werkvormen"][0]["stappen"][1]["vastgelegd"]["beurten"][0]["tekst"] == "Toch anders"
+    from samenslim.export import markdown
+    from samenslim.session import session_from_json
+
+    assert "**Heropend:**" in markdown(session_from_json(data)), "the verslag says it was reopened"
+
+
+async def test_a_wrong_speaking_time_is_explained_next_to_its_field_and_in_view(make_app, data_dir) -> None:
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(60, 20)) as pilot:
+        runner = await start_check_in_round(pilot)
+        field = runner.query_one("#per-person", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*"99:99")
+        await pilot.pause()
+        error = runner.query_one("#per-person-error")
+        assert "Spreektijd p.p.:" in str(error.render()) and error.display
+        await wait_for(pilot, lambda: error.region and runner.query_one("#step-pane").region.contains_region(
+            error.region), "the error is scrolled into view")
+        await pilot.press(*["backspace"] * 5, "2")
+        await pilot.pause()
+        assert not error.has_class("-shown")
+    assert only_session(data_dir)["werkvormen"][0]["stappen"][1]["vastgelegd"]["per_persoon"] == 120
 
 
 # -- nothing typed is lost ---------------------------------------------------------------------------

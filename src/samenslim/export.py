@@ -254,6 +254,7 @@ def facts(sessie: Sessie) -> list[tuple[str, str]]:
         (f"Deelnemers ({len(sessie.deelnemers)})", people),
         ("Vorm", "alleen (persoonlijke reflectie)" if sessie.modus == "solo" else "met de groep"),
         ("Status", status),
+        ("Heropend", ", ".join(f"{moment:%d-%m-%Y %H:%M}" for moment in sessie.heropend)),
     ]
 
 

@@ -31,6 +31,8 @@ class RondjeView(StepView):
     RondjeView #order-hint { width: 1fr; color: $text-muted; }
     RondjeView #turns { height: auto; max-height: 10; }
     RondjeView #round-done { text-style: bold; color: $success; }
+    RondjeView #per-person-error { color: $error; display: none; }
+    RondjeView #per-person-error.-shown { display: block; }
     """
 
     def on_mount(self) -> None:
@@ -56,6 +58,7 @@ class RondjeView(StepView):
             yield Input(placeholder="geen", id="per-person", compact=True, restrict=r"[0-9:,.]*", max_length=5,
                         tooltip="Minuten (2 of 1,5) of m:ss (1:15); leeg = geen limiet")
             yield Static("", id="order-hint")
+        yield Static("", id="per-person-error", classes="field-error")
         yield Input(placeholder=f"{self.step.inhoud.get('invoer', 'Notitie')} (Enter = volgende spreker)", id="turn-input")
         yield Static("", id="round-done")
         with VerticalScroll(id="turns"):
@@ -160,16 +163,25 @@ class RondjeView(StepView):
         try:
             limit = rondje.parse_limit(event.value)
         except ValueError as problem:
-            event.input.tooltip = str(problem)
-            event.input.add_class("-invalid")
+            self.show_limit_error(f"Spreektijd p.p.: {problem}")
             return
-        event.input.remove_class("-invalid")
+        self.show_limit_error("")
         event.prevent_default()  # a valid limit is stored as seconds below: no draft to keep
         capture = self.capture()
         if capture.per_persoon != limit:
             capture.per_persoon = limit
             self.store(capture)
             self.show_speaker()
+
+    def show_limit_error(self, text: str) -> None:
+        """The error sits right under the field, scrolled into view (a tooltip is missed on a beamer)."""
+        field = self.query_one("#per-person", Input)
+        field.set_class(bool(text), "-invalid")
+        error = self.query_one("#per-person-error", Static)
+        error.update(text)
+        error.set_class(bool(text), "-shown")
+        if text:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_next_speaker(self) -> None:
         turn_input = self.query_one("#turn-input", Input)
