@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -257,7 +257,7 @@ def facts(sessie: Sessie) -> list[tuple[str, str]]:
     ]
 
 
-def action_line(werkvorm: str, item: dict, name_werkvorm: bool) -> str:
+def action_line(werkvorm: str, item: dict[str, Any], name_werkvorm: bool) -> str:
     details = [(label, str(item.get(key) or "")) for label, key in (
         ("wie", "eigenaar"), ("wanneer", "wanneer"), ("eerste stap", "eerste_stap"), ("met hulp van", "helpers"),
         ("evalueren", "evaluatie"))]

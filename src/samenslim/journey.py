@@ -126,7 +126,8 @@ def _with_status(action: Action, ordered: list[Sessie], origin: int) -> Action:
 
 def journey(sessions: Sequence[Sessie], group: str) -> Journey:
     ordered = group_sessions(sessions, group)
-    meetings, scores, themes, found = [], [], [], []
+    meetings, scores, found = [], [], []
+    themes: list[ThemeChange] = []
     lows, highs = [], []
     for index, session in enumerate(ordered):
         meetings.append(Meeting(sessie_id=session.id, datum=session.aangemaakt, titel=session.titel,
