@@ -4,6 +4,8 @@ starts the chosen werkvorm."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,7 +49,7 @@ class StuckScreen(Screen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "situations":
-            self.show(self.situations[int(event.option.id)])
+            self.show(self.situations[int(cast(str, event.option.id))])  # made with their index as id
 
     def show(self, card: Kaart) -> None:
         text = Text()
