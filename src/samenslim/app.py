@@ -11,7 +11,7 @@ import random
 import time
 from pathlib import Path
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,9 +23,12 @@ from samenslim.locations import Locations, builtin_content_dir
 from samenslim.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
+    from filelock import FileLock
+
     from samenslim.autosave import Autosaver
     from samenslim.content import Library, Werkvorm
-    from samenslim.session import Sessie
+    from samenslim.session import Opvolging, Sessie
+    from samenslim.settings import Instellingen
     from samenslim.store import SaveError, SessionStore
     from samenslim.timer import Clock
 
@@ -52,12 +55,12 @@ class SamenslimApp(App):
         self.rng = rng or random.Random()
         self.offer_resume = offer_resume
         self._store: SessionStore | None = None
-        self.settings = None  # samenslim.settings.Instellingen once read
+        self.settings: Instellingen | None = None  # once read
         self._library: Library | None = None
         self.damaged_sessions: list[str] = []
         self.groups: dict = {}  # group key -> GroupInfo, filled by the start-up scan
         self._autosaver: Autosaver | None = None
-        self._locks: dict[str, object] = {}
+        self._locks: dict[str, FileLock] = {}
         self.last_saved_path: Path | None = None
 
     # -- start-up ---------------------------------------------------------------------------
@@ -129,7 +132,7 @@ class SamenslimApp(App):
         """The fully validated content; loaded here and now if the background load has not finished."""
         if self._library is None:
             self.load_content()
-        return self._library
+        return cast("Library", self._library)  # load_content has set it
 
     def load_content(self) -> None:
         from samenslim.content import load_content
@@ -212,7 +215,7 @@ class SamenslimApp(App):
                    title: str = "") -> None:
         from samenslim.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(agenda or [werkvorm], self.library, self.groups, title=title))
+        self.push_screen(SetupScreen(agenda or [cast("Werkvorm", werkvorm)], self.library, self.groups, title=title))
 
     def start_session(self, werkvormen: list[Werkvorm], **fields) -> None:
         from samenslim.session import new_session
@@ -243,7 +246,7 @@ class SamenslimApp(App):
 
         def reviewed(statuses: dict[str, str] | None) -> None:
             # The review is part of today's meeting: it is stored in today's session file.
-            session.opvolging = dict(statuses or {})
+            session.opvolging = cast("dict[str, Opvolging]", dict(statuses or {}))  # the screen offers only those
             self.open_runner(session)
 
         self.push_screen(OpenActionsScreen(open_actions), reviewed)

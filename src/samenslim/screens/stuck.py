@@ -4,7 +4,7 @@ starts the chosen werkvorm."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,11 +17,18 @@ from textual.widgets.option_list import Option
 from samenslim.content import Library
 from samenslim.decks import Kaart
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 DECK = "vastloopsituaties"
 BREAKERS = "patroondoorbrekers"
 
 
 class StuckScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 

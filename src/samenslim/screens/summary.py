@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,8 +15,15 @@ from textual.widgets import Footer, Static
 from samenslim.readback import actions, minutes, outline
 from samenslim.session import Sessie
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 
 class SummaryScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [
         Binding("enter,escape", "library", "Naar bibliotheek"),
     ]
