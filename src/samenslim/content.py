@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the union is built from the registry at run time; every mem
     from samenslim.werkvormen.base import BaseStap
     Stap = BaseStap
 else:
-    Stap = Annotated[Union[tuple(kind.Stap for kind in KINDS.values())], Field(discriminator="soort")]
+    Stap = Annotated[Union[tuple(kind.Stap for kind in KINDS.values())], Field(discriminator="soort")]  # noqa: UP007 (built at run time)
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[int | str, ...]  # a field path as pydantic gives it: ('stappen', 2, 'soort')
 
@@ -50,7 +50,7 @@ class Werkvorm(BaseModel):
     stappen: Annotated[list[Stap], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _roles_exist(self) -> "Werkvorm":
+    def _roles_exist(self) -> Werkvorm:
         # A round may leave out whoever holds a role; that role must be one the werkvorm hands out.
         for step in self.stappen:
             excluded = getattr(step, "zonder_rol", None)
@@ -60,7 +60,7 @@ class Werkvorm(BaseModel):
         return self
 
     @model_validator(mode="after")
-    def _solo_wording_fits(self) -> "Werkvorm":
+    def _solo_wording_fits(self) -> Werkvorm:
         # Solo wording only makes sense for a werkvorm open to one person, and something must remain alone.
         solo_steps = [step for step in self.stappen if step.alleen is not None]
         if solo_steps and "alleen" not in self.groepsvorm:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
 from samenslim.readback import actions, minutes, step_lines
 from samenslim.session import Sessie, StapRun
-from samenslim.werkvormen import (cirkels, experiment, kolommen, opstelling, rondje, schaal, thema, tijdlijn,
-                                  tweegesprek)
+from samenslim.werkvormen import cirkels, experiment, kolommen, opstelling, rondje, schaal, thema, tijdlijn, tweegesprek
 
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

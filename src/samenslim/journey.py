@@ -9,9 +9,10 @@ recorded by the newest later session, or 'open' when no later session said anyth
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from samenslim.groups import group_key
 from samenslim.session import Sessie

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,7 +34,7 @@ Opvolging = Literal["gedaan", "loopt door", "vervallen"]
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 class Record(BaseModel):
@@ -184,7 +185,7 @@ def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None,
     )
 
 
-def retheme(session: "Sessie", theme: str, werkvormen: dict[str, Werkvorm], stapels: dict[str, Stapel] | None = None) -> int:
+def retheme(session: Sessie, theme: str, werkvormen: dict[str, Werkvorm], stapels: dict[str, Stapel] | None = None) -> int:
     """A theme found during the session (step kind 'thema'): store it and fill it into every step
     not yet started. Steps already asked keep their words. Returns how many steps were refilled."""
     session.thema = theme.strip()

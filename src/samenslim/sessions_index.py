@@ -53,21 +53,30 @@ import json
 import os
 import secrets
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Iterator
+from typing import Annotated, Any, Required
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
-from typing_extensions import Required, TypedDict
+from typing_extensions import TypedDict
 
 from samenslim import __version__
 from samenslim.groups import group_key
 from samenslim.session import ID_PATTERN, SCHEMA_VERSION, Modus, Sessie, Status
-from samenslim.store import (SUFFIX, TEMP_SUFFIX, NewerSessionFile, SessionFileError, decode_json, replace_atomically,
-                             describe_os_error, session_from_data)
+from samenslim.store import (
+    SUFFIX,
+    TEMP_SUFFIX,
+    NewerSessionFile,
+    SessionFileError,
+    decode_json,
+    describe_os_error,
+    replace_atomically,
+    session_from_data,
+)
 
 INDEX_NAME = ".index.json"
 TEXTS_NAME = ".zoektekst.json"

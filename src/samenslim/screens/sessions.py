@@ -106,7 +106,7 @@ class SessionsScreen(Screen):
         for entry in readable:
             if entry.prive:
                 continue
-            for werkvorm_id, title in zip(entry.werkvormen, entry.werkvorm_titels):
+            for werkvorm_id, title in zip(entry.werkvormen, entry.werkvorm_titels, strict=False):
                 werkvormen.setdefault(werkvorm_id, title)
         options = sorted(((title, werkvorm_id) for werkvorm_id, title in werkvormen.items()), key=lambda o: o[0].lower())
         self.query_one("#f-werkvorm", Select).set_options(options)

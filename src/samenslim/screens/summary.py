@@ -52,9 +52,9 @@ class SummaryScreen(Screen):
                 text.append(f"  ☐ {item['tekst']}{owner}" + (f" ({when})" if when else ""))
                 text.append(f"  · {werkvorm}\n", style="dim")
             text.append("\n")
-        for (title, step_items), run in zip(outline(self.session), self.session.werkvormen):
+        for (title, step_items), run in zip(outline(self.session), self.session.werkvormen, strict=True):
             text.append(f"{title}\n", style="bold underline")
-            for (step_title, lines), step in zip(step_items, run.stappen):
+            for (step_title, lines), step in zip(step_items, run.stappen, strict=True):
                 text.append(f"  {step_title}", style="bold")
                 text.append(f"  ({minutes(step.gebruikte_seconden)} min)\n", style="dim")
                 for line in lines:

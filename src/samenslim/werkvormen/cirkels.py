@@ -27,7 +27,7 @@ class Stap(BaseStap):
     nieuw_in: str = ""  # the ring new items go to; "" leaves them unplaced, to be sorted later
 
     @model_validator(mode="after")
-    def _known_ring(self) -> "Stap":
+    def _known_ring(self) -> Stap:
         if self.nieuw_in and self.nieuw_in not in self.ringen:
             raise ValueError(f"nieuw_in = '{self.nieuw_in}' is geen van de ringen ({', '.join(self.ringen)})")
         return self

@@ -22,7 +22,7 @@ class Stap(BaseStap):
     per_deelnemer: bool = True  # also ask each participant for their own score
 
     @model_validator(mode="after")
-    def _range(self) -> "Stap":
+    def _range(self) -> Stap:
         if self.hoogste <= self.laagste:
             raise ValueError("hoogste moet groter zijn dan laagste")
         return self

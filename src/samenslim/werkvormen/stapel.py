@@ -28,7 +28,7 @@ class Stap(BaseStap):
     trekken: bool = True  # False: the group only picks, nothing is drawn
 
     @model_validator(mode="after")
-    def _has_cards(self) -> "Stap":
+    def _has_cards(self) -> Stap:
         if bool(self.kaarten) == bool(self.stapel):
             raise ValueError("geef óf 'kaarten' (een lijst vragen) óf 'stapel' (de id van een stapel), niet allebei of geen")
         return self

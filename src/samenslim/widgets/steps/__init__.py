@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 from textual.app import ComposeResult
