@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from pathlib import Path
 
 CPU_TARGET = 0.02  # of one core
 LAG_TARGET = 0.25  # seconds

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,9 @@ class FakeClock:
 
     def wall(self):
         """The time of day, moving with this clock from a fixed morning (snapshots stay stable)."""
-        from datetime import datetime, timedelta, timezone
+        from datetime import datetime, timedelta
 
-        return datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc) + timedelta(seconds=self.now - self.start)
+        return datetime(2026, 11, 23, 9, 30, tzinfo=UTC) + timedelta(seconds=self.now - self.start)
 
 
 @pytest.fixture

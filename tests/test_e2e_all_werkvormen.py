@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from samenslim.content import load_file, validate_paths
 from samenslim.locations import builtin_content_dir
 from samenslim.screens.summary import SummaryScreen

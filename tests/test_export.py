@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,7 @@ def test_the_report_has_one_heading_per_werkvorm_and_step() -> None:
 
 def test_dutch_date() -> None:
     assert dutch_date(datetime(2026, 11, 23, 14, 5)) == "maandag 23 november 2026, 14:05"
-    assert dutch_date(datetime(2027, 1, 3, 9, 0, tzinfo=timezone.utc)) == "zondag 3 januari 2027, 09:00"
+    assert dutch_date(datetime(2027, 1, 3, 9, 0, tzinfo=UTC)) == "zondag 3 januari 2027, 09:00"
 
 
 HOSTILE = ["# geen kop", "1. geen lijst", "- ook geen lijst", "> geen citaat", "---", "a | b | c", "*niet schuin*",
@@ -125,7 +125,7 @@ def test_the_report_is_deterministic() -> None:
 def test_an_unfinished_session_says_where_it_stopped() -> None:
     library = load_content(builtin_content_dir())
     session = new_session([library.werkvormen["schaalvraag"]], titel="Nog bezig",
-                          created=datetime(2026, 11, 23, 14, 5, tzinfo=timezone.utc))
+                          created=datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
     text = markdown(session)
     assert "- **Status:** nog bezig (gestopt bij stap 1 van 6: De schaal van 0 tot 10)" in text
     assert text.count("_Niet aan toegekomen._") == 5, "every step but the explanation, which is left out"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from samenslim.catalog import from_library, quick_catalog
 from samenslim.content import load_content, load_library
@@ -64,7 +64,7 @@ def test_retheme_fills_only_steps_not_yet_started() -> None:
 
 def test_a_group_keeps_its_newest_theme() -> None:
     library = load_library(builtin_content_dir() / "werkvormen")
-    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
     first = new_session([library.werkvormen["check-in"]], titel="1", groep="Team Oost", thema="Oud", created=start)
     second = new_session([library.werkvormen["check-in"]], titel="2", groep="team  oost", thema="Nieuw",
                          created=start + timedelta(days=7))

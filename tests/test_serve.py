@@ -125,7 +125,7 @@ class ServeProcess:
         self.data_dir, self.logs = data_dir, logs
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "ServeProcess":
+    def start(self) -> ServeProcess:
         for _attempt in range(3):  # another worker may grab the free port before we bind it
             self.port = free_port()
             log = self.logs / f"serve-{self.port}.log"

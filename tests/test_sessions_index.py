@@ -15,8 +15,7 @@ import pytest
 
 from samenslim import sessions_index
 from samenslim.session import Sessie, session_from_json
-from samenslim.sessions_index import (INDEX_NAME, TEXTS_NAME, filter_entries, list_sessions, read_file, read_head,
-                                      search)
+from samenslim.sessions_index import INDEX_NAME, TEXTS_NAME, filter_entries, list_sessions, read_file, read_head, search
 from samenslim.store import SessionFileError, SessionStore
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "sessions"
@@ -117,7 +116,7 @@ def test_a_modified_file_is_read_again(folder: Path) -> None:
     assert "Intervisie met nieuwe titel" in titles(listing.entries)
     assert titles(search(listing, "stroopwafels")) == ["Intervisie met nieuwe titel"]
     assert search(listing, "voorstellen") == [], "the old text is gone from the search"
-    assert "voorstellen".encode() not in (folder / TEXTS_NAME).read_bytes()
+    assert b"voorstellen" not in (folder / TEXTS_NAME).read_bytes()
 
 
 def test_a_deleted_file_is_dropped_with_its_text(folder: Path) -> None:

@@ -40,7 +40,7 @@ def run_steps(session: Sessie, minutes: list[float], pause: float = 20) -> None:
     steps = [(w, s) for w, run in enumerate(session.werkvormen) for s in range(len(run.stappen))]
     assert len(minutes) == len(steps), (len(minutes), len(steps))
     moment = session.aangemaakt + timedelta(minutes=2)
-    for (w, s), used in zip(steps, minutes):
+    for (w, s), used in zip(steps, minutes, strict=True):
         step = session.werkvormen[w].stappen[s]
         step.gestart = moment
         step.gebruikte_seconden = round(used * 60, 3)

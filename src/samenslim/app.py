@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import random
 import time
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,9 +24,13 @@ from samenslim.locations import Locations, builtin_content_dir
 from samenslim.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
+    from samenslim.screens.runner import RunnerScreen
+    from filelock import FileLock
+
     from samenslim.autosave import Autosaver
     from samenslim.content import Library, Werkvorm
-    from samenslim.session import Sessie
+    from samenslim.session import Opvolging, Sessie
+    from samenslim.settings import Instellingen
     from samenslim.store import SaveError, SessionStore
     from samenslim.timer import Clock
 
@@ -52,12 +57,12 @@ class SamenslimApp(App):
         self.rng = rng or random.Random()
         self.offer_resume = offer_resume
         self._store: SessionStore | None = None
-        self.settings = None  # samenslim.settings.Instellingen once read
+        self.settings: Instellingen | None = None  # once read
         self._library: Library | None = None
         self.damaged_sessions: list[str] = []
         self.groups: dict = {}  # group key -> GroupInfo, filled by the start-up scan
         self._autosaver: Autosaver | None = None
-        self._locks: dict[str, object] = {}
+        self._locks: dict[str, FileLock] = {}
         self.last_saved_path: Path | None = None
         # instellingen.toml's timer_automatisch, unless the caller decides (tests written for ctrl+t).
         self._timer_choice = timer_starts_by_itself
@@ -138,7 +143,7 @@ class SamenslimApp(App):
         """The fully validated content; loaded here and now if the background load has not finished."""
         if self._library is None:
             self.load_content()
-        return self._library
+        return cast("Library", self._library)  # load_content has set it
 
     def load_content(self) -> None:
         from samenslim.content import load_content
@@ -228,7 +233,7 @@ class SamenslimApp(App):
             yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
                                 lambda werkvorm=werkvorm: self.open_setup_asking(werkvorm))
 
-    def running_session_screen(self):  # -> RunnerScreen | None
+    def running_session_screen(self) -> RunnerScreen | None:
         from samenslim.screens.runner import RunnerScreen
 
         return next((screen for screen in self.screen_stack if isinstance(screen, RunnerScreen)), None)
@@ -255,7 +260,7 @@ class SamenslimApp(App):
                    title: str = "") -> None:
         from samenslim.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(agenda or [werkvorm], self.library, self.groups, title=title))
+        self.push_screen(SetupScreen(agenda or [cast("Werkvorm", werkvorm)], self.library, self.groups, title=title))
 
     def start_session(self, werkvormen: list[Werkvorm], **fields) -> None:
         from samenslim.session import new_session
@@ -286,7 +291,7 @@ class SamenslimApp(App):
 
         def reviewed(statuses: dict[str, str] | None) -> None:
             # The review is part of today's meeting: it is stored in today's session file.
-            session.opvolging = dict(statuses or {})
+            session.opvolging = cast("dict[str, Opvolging]", dict(statuses or {}))  # the screen offers only those
             self.open_runner(session)
 
         self.push_screen(OpenActionsScreen(open_actions), reviewed)
@@ -527,7 +532,7 @@ class SamenslimApp(App):
 
         runner = self.running_session_screen()
         session = runner.session if runner is not None else None
-        if runner is not None:
+        if runner is not None and session is not None:
             try:
                 runner.bank_time(finished=False)
             except Exception:  # noqa: BLE001 - the state may be odd; save what is there

@@ -9,7 +9,7 @@ never loses what is still in memory.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from samenslim.session import Sessie
 from samenslim.store import SaveError, SessionStore

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from samenslim.content import Werkvorm
 
 HOOFDSTUKKEN = ("Richting bepalen", "Experimenteren", "Landen en inbedden")
 
@@ -63,9 +68,21 @@ def paragraph_key(paragraph: str) -> tuple[int, ...]:
     return numbers or (999,)
 
 
-def by_chapter(items) -> dict[str, list]:
+class Listed(Protocol):
+    @property
+    def hoofdstuk(self) -> str: ...
+    @property
+    def paragraaf(self) -> str: ...
+    @property
+    def titel(self) -> str: ...
+
+
+L = TypeVar("L", bound=Listed)
+
+
+def by_chapter(items: Iterable[L]) -> dict[str, list[L]]:
     """Items with .hoofdstuk, .paragraaf and .titel grouped by chapter in the book's order."""
-    grouped: dict[str, list] = {chapter: [] for chapter in HOOFDSTUKKEN}
+    grouped: dict[str, list[L]] = {chapter: [] for chapter in HOOFDSTUKKEN}
     for item in items:
         grouped.setdefault(item.hoofdstuk, []).append(item)
     for found in grouped.values():
@@ -107,12 +124,12 @@ def _steps(path: Path) -> tuple[StepSummary, ...]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ()
-    steps = data.get("stappen") if isinstance(data.get("stappen"), list) else []
+    steps = data["stappen"] if isinstance(data.get("stappen"), list) else []
     return tuple(StepSummary(str(step.get("titel", "")), str(step.get("soort", "")), _number(step.get("minuten")))
                  for step in steps if isinstance(step, dict))
 
 
-def from_library(werkvormen: dict, kind_names: dict[str, str]) -> Catalog:
+def from_library(werkvormen: dict[str, Werkvorm], kind_names: dict[str, str]) -> Catalog:
     """The listing from validated werkvormen (samenslim.content.Werkvorm)."""
     entries = {}
     for werkvorm in werkvormen.values():
@@ -125,13 +142,13 @@ def from_library(werkvormen: dict, kind_names: dict[str, str]) -> Catalog:
     return Catalog(entries, checked=True)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _texts(value) -> tuple[str, ...]:
+def _texts(value: object) -> tuple[str, ...]:
     return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
 
 
-def _number(value) -> float | None:
+def _number(value: object) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None

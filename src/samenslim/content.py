@@ -11,9 +11,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, overload
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from samenslim.catalog import HOOFDSTUKKEN, by_chapter  # noqa: F401 (HOOFDSTUKKEN is re-exported)
 from samenslim.decks import Fase, Programma, Stapel
@@ -24,7 +25,13 @@ Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
 Groepsvorm = Literal["tweetallen", "drietallen", "kleine groepjes", "hele groep", "alleen"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Stap = Annotated[Union[tuple(kind.Stap for kind in KINDS.values())], Field(discriminator="soort")]
+if TYPE_CHECKING:  # the union is built from the registry at run time; every member is a BaseStap
+    from samenslim.werkvormen.base import BaseStap
+    Stap = BaseStap
+else:
+    Stap = Annotated[Union[tuple(kind.Stap for kind in KINDS.values())], Field(discriminator="soort")]  # noqa: UP007 (built at run time)
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[int | str, ...]  # a field path as pydantic gives it: ('stappen', 2, 'soort')
 
 
 class Werkvorm(BaseModel):
@@ -43,7 +50,7 @@ class Werkvorm(BaseModel):
     stappen: Annotated[list[Stap], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _roles_exist(self) -> "Werkvorm":
+    def _roles_exist(self) -> Werkvorm:
         # A round may leave out whoever holds a role; that role must be one the werkvorm hands out.
         for step in self.stappen:
             excluded = getattr(step, "zonder_rol", None)
@@ -53,7 +60,7 @@ class Werkvorm(BaseModel):
         return self
 
     @model_validator(mode="after")
-    def _solo_wording_fits(self) -> "Werkvorm":
+    def _solo_wording_fits(self) -> Werkvorm:
         # Solo wording only makes sense for a werkvorm open to one person, and something must remain alone.
         solo_steps = [step for step in self.stappen if step.alleen is not None]
         if solo_steps and "alleen" not in self.groepsvorm:
@@ -69,7 +76,7 @@ class Werkvorm(BaseModel):
 
     def deck_refs(self) -> list[tuple[int, str]]:
         """(step index, deck id) for every step that draws its cards from a deck file."""
-        return [(index, step.stapel) for index, step in enumerate(self.stappen) if getattr(step, "stapel", None)]
+        return [(index, stapel) for index, step in enumerate(self.stappen) if (stapel := getattr(step, "stapel", None))]
 
     def search_text(self) -> str:
         parts = [self.id, self.titel, self.hoofdstuk, self.paragraaf, self.doel]
@@ -145,7 +152,9 @@ def load_content(builtin_root: Path, user_root: Path | None = None) -> Library:
     roots = [root for root in (builtin_root, user_root) if root is not None]
     library = load_library(*(root / "werkvormen" for root in roots))
     for root in roots:
-        for folder, model, target in (("stapels", Stapel, library.stapels), ("programma", Programma, library.programmas)):
+        kinds: tuple[tuple[str, type[Stapel | Programma], dict[str, Any]], ...] = (
+            ("stapels", Stapel, library.stapels), ("programma", Programma, library.programmas))
+        for folder, model, target in kinds:
             for path in sorted((root / folder).glob("*.toml")) if (root / folder).is_dir() else []:
                 item, problems = load_file(path, model)
                 library.problems.extend(problems)
@@ -192,6 +201,10 @@ def _check_references(library: Library) -> None:
                                                     field=f"bijeenkomsten[{number}].werkvormen"))
 
 
+@overload
+def load_file(path: Path) -> tuple[Werkvorm | None, list[Problem]]: ...
+@overload
+def load_file(path: Path, model: type[M]) -> tuple[M | None, list[Problem]]: ...
 def load_file(path: Path, model: type[BaseModel] = Werkvorm) -> tuple[BaseModel | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -266,16 +279,16 @@ def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
     return reason
 
 
-def _problem_from_error(path: Path, text: str, detail: dict) -> Problem:
+def _problem_from_error(path: Path, text: str, detail: ErrorDetails) -> Problem:
     loc = _strip_union_tags(tuple(detail["loc"]))
     if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
         loc += ("soort",)  # point at the step's 'soort' line, not at the [[stappen]] header
     return Problem(path, dutch_message(detail), field=_field_path(loc), line=_locate(text, loc))
 
 
-def _strip_union_tags(loc: tuple) -> tuple:
+def _strip_union_tags(loc: Loc) -> Loc:
     """Pydantic puts the chosen step kind into the location (stappen, 2, 'rondje', 'herhalen'); drop it."""
-    cleaned: list = []
+    cleaned: list[int | str] = []
     for index, part in enumerate(loc):
         if index >= 2 and isinstance(loc[index - 1], int) and loc[index - 2] == "stappen" and part in KINDS:
             continue
@@ -283,7 +296,7 @@ def _strip_union_tags(loc: tuple) -> tuple:
     return tuple(cleaned)
 
 
-def _field_path(loc: tuple) -> str:
+def _field_path(loc: Loc) -> str:
     """('stappen', 2, 'soort') -> 'stappen[3].soort' (counted from 1, as an author counts blocks)."""
     text = ""
     for part in loc:
@@ -291,7 +304,7 @@ def _field_path(loc: tuple) -> str:
     return text
 
 
-def dutch_message(detail: dict) -> str:
+def dutch_message(detail: ErrorDetails) -> str:
     kind, ctx = detail["type"], detail.get("ctx", {})
     simple = {
         "missing": "dit veld is verplicht maar ontbreekt",
@@ -330,19 +343,19 @@ def dutch_message(detail: dict) -> str:
     return detail["msg"]
 
 
-def _locate(text: str, loc: tuple) -> int | None:
+def _locate(text: str, loc: Loc) -> int | None:
     """The line that best matches a field path in a TOML text: the key itself, or else the
     closest table or key it lives in. A small line scanner; TOML parsers here give no positions."""
-    positions: dict[tuple, int] = {}
-    array_counts: dict[tuple, int] = {}
-    table: tuple = ()
+    positions: dict[Loc, int] = {}
+    array_counts: dict[Loc, int] = {}
+    table: Loc = ()
     header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
     key_line = re.compile(r"^\s*([A-Za-z0-9_\-\".]+)\s*=")
     for number, line in enumerate(text.splitlines(), start=1):
         match = header.match(line)
         if match:
             names = [part.strip().strip('"') for part in match.group(2).split(".")]
-            path: tuple = ()
+            path: Loc = ()
             for i, name in enumerate(names):
                 path += (name,)
                 is_last = i == len(names) - 1

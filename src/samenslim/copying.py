@@ -5,6 +5,7 @@ id, so it replaces the built-in deck everywhere (that is how own check-in questi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -59,7 +60,7 @@ def _free_id(base: str, library: Library, folder: Path) -> str:
     return candidate
 
 
-def _write(path: Path, header: str, data: dict) -> Path:
+def _write(path: Path, header: str, data: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = header + tomli_w.dumps(data, multiline_strings=True)
     try:

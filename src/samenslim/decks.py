@@ -6,14 +6,14 @@ Plain pydantic models; the loader in samenslim.content reads them from TOML like
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Fase = Literal["verwoorden", "verwonderen", "verbeelden", "vormgeven", "verwezenlijken"]
-FASEN: tuple[str, ...] = Fase.__args__  # the 5-V cycle, in order
+FASEN: tuple[str, ...] = get_args(Fase)  # the 5-V cycle, in order
 
 
 class Strict(BaseModel):
@@ -40,7 +40,7 @@ class Stapel(Strict):
 
     @field_validator("kaarten", mode="before")
     @classmethod
-    def _plain_cards(cls, value):
+    def _plain_cards(cls, value: Any) -> Any:
         # A card may be written as just its text: kaarten = ["Hoe is het?", ...]
         if isinstance(value, list):
             return [{"titel": item} if isinstance(item, str) else item for item in value]

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
+from typing import Any
 
 from pydantic import ValidationError
 
 from samenslim.readback import actions, minutes, step_lines
 from samenslim.session import Sessie, StapRun
-from samenslim.werkvormen import (cirkels, experiment, kolommen, opstelling, rondje, schaal, thema, tijdlijn,
-                                  tweegesprek)
+from samenslim.werkvormen import cirkels, experiment, kolommen, opstelling, rondje, schaal, thema, tijdlijn, tweegesprek
 
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -258,7 +258,7 @@ def facts(sessie: Sessie) -> list[tuple[str, str]]:
     ]
 
 
-def action_line(werkvorm: str, item: dict, name_werkvorm: bool) -> str:
+def action_line(werkvorm: str, item: dict[str, Any], name_werkvorm: bool) -> str:
     details = [(label, str(item.get(key) or "")) for label, key in (
         ("wie", "eigenaar"), ("wanneer", "wanneer"), ("eerste stap", "eerste_stap"), ("met hulp van", "helpers"),
         ("evalueren", "evaluatie"))]

@@ -9,9 +9,10 @@ recorded by the newest later session, or 'open' when no later session said anyth
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from samenslim.groups import group_key
 from samenslim.session import Sessie
@@ -126,7 +127,8 @@ def _with_status(action: Action, ordered: list[Sessie], origin: int) -> Action:
 
 def journey(sessions: Sequence[Sessie], group: str) -> Journey:
     ordered = group_sessions(sessions, group)
-    meetings, scores, themes, found = [], [], [], []
+    meetings, scores, found = [], [], []
+    themes: list[ThemeChange] = []
     lows, highs = [], []
     for index, session in enumerate(ordered):
         meetings.append(Meeting(sessie_id=session.id, datum=session.aangemaakt, titel=session.titel,

@@ -56,7 +56,7 @@ class Locations:
         return self.data_dir
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "Locations":
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Locations:
         chosen = data_dir or os.environ.get(ENV_VAR)
         if chosen:  # an explicit folder holds everything, settings included
             return cls(Path(chosen).expanduser())

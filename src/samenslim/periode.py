@@ -8,7 +8,8 @@ text without a recognisable year sorts after everything dated, in the order it w
 from __future__ import annotations
 
 import re
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 

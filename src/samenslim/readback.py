@@ -4,6 +4,7 @@ the review screens and exports. Works from the session file alone."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from samenslim.session import Sessie, StapRun
 from samenslim.werkvormen import KINDS
@@ -13,7 +14,8 @@ def step_lines(step: StapRun) -> list[str]:
     kind = KINDS.get(step.soort)
     if kind is None:
         return [json.dumps(step.vastgelegd, ensure_ascii=False)] if step.vastgelegd else []
-    return kind.terugblik(step.inhoud, step.vastgelegd)
+    lines: list[str] = kind.terugblik(step.inhoud, step.vastgelegd)
+    return lines
 
 
 def outline(session: Sessie) -> list[tuple[str, list[tuple[str, list[str]]]]]:
@@ -21,7 +23,7 @@ def outline(session: Sessie) -> list[tuple[str, list[tuple[str, list[str]]]]]:
     return [(run.titel, [(step.titel, step_lines(step)) for step in run.stappen]) for run in session.werkvormen]
 
 
-def actions(session: Sessie) -> list[tuple[str, dict]]:
+def actions(session: Sessie) -> list[tuple[str, dict[str, Any]]]:
     """The session's list of actions and experiments, from every 'actie' and 'experiment' step:
     (werkvorm title, item) with item keys tekst, eigenaar and, where given, wanneer/eerste_stap/
     helpers/evaluatie and status."""

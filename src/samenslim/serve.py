@@ -79,8 +79,9 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
 
     warn_if_exposed(host)
     local_url = _url(DEFAULT_HOST if _is_wildcard(host) else host, port)
-    server = _Server(app_command(data_dir), host=host.strip("[]") or None, port=port, title="samenslim",
-                     public_url=local_url)
+    # host None: aiohttp (which textual-serve hands it to) listens on every interface.
+    server = _Server(app_command(data_dir), host=host.strip("[]") or None,  # type: ignore[arg-type]
+                     port=port, title="samenslim", public_url=local_url)
     print(f"samenslim draait in de browser. Open: {local_url}", flush=True)
     if _is_wildcard(host):
         print(f"Vanaf een ander apparaat: {_url(socket.gethostname(), port)} (of het IP-adres van deze computer)",

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime, timezone
-from typing import Annotated, Any, Callable, Literal
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from samenslim.content import Werkvorm
 from samenslim.werkvormen import KINDS
+
+if TYPE_CHECKING:
+    from samenslim.content import Stap
+    from samenslim.decks import Stapel
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,80}$"
@@ -29,7 +34,7 @@ Opvolging = Literal["gedaan", "loopt door", "vervallen"]
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 class Record(BaseModel):
@@ -146,7 +151,7 @@ def fill_theme(text: str, theme: str) -> str:
 NEEDS_OTHERS = frozenset({"rondje", "tweegesprek"})
 
 
-def step_as_asked(step, theme: str, stapels: dict, solo: bool = False) -> StapRun:
+def step_as_asked(step: Stap, theme: str, stapels: dict[str, Stapel], solo: bool = False) -> StapRun:
     """One content step as it will be asked: theme filled in, deck cards copied in, planned seconds.
     Alone, the step's solo wording replaces the group's, and rounds and pairs become personal prompts."""
     inhoud = step.inhoud()
@@ -170,13 +175,13 @@ def step_as_asked(step, theme: str, stapels: dict, solo: bool = False) -> StapRu
     )
 
 
-def steps_for(werkvorm: Werkvorm, solo: bool) -> list:
+def steps_for(werkvorm: Werkvorm, solo: bool) -> list[Stap]:
     """The content steps that are asked: alone, the ones marked 'overslaan' are left out."""
     return [step for step in werkvorm.stappen if not (solo and step.alleen and step.alleen.overslaan)]
 
 
 def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None,
-           stapels: dict | None = None, solo: bool = False) -> WerkvormRun:
+           stapels: dict[str, Stapel] | None = None, solo: bool = False) -> WerkvormRun:
     """A werkvorm as it will be asked, ready to be run and captured."""
     return WerkvormRun(
         werkvorm_id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
@@ -185,7 +190,7 @@ def run_of(werkvorm: Werkvorm, theme: str, roles: dict[str, str] | None = None,
     )
 
 
-def retheme(session: "Sessie", theme: str, werkvormen: dict[str, Werkvorm], stapels: dict | None = None) -> int:
+def retheme(session: Sessie, theme: str, werkvormen: dict[str, Werkvorm], stapels: dict[str, Stapel] | None = None) -> int:
     """A theme found during the session (step kind 'thema'): store it and fill it into every step
     not yet started. Steps already asked keep their words. Returns how many steps were refilled."""
     session.thema = theme.strip()
@@ -206,7 +211,7 @@ def retheme(session: "Sessie", theme: str, werkvormen: dict[str, Werkvorm], stap
 
 def new_session(werkvormen: list[Werkvorm], *, titel: str, modus: Modus = "groep", groep: str = "",
                 thema: str = "", deelnemers: list[str] | None = None, rollen: dict[str, str] | None = None,
-                created: datetime | None = None, stapels: dict | None = None) -> Sessie:
+                created: datetime | None = None, stapels: dict[str, Stapel] | None = None) -> Sessie:
     if not werkvormen:
         raise ValueError("een sessie heeft minstens één werkvorm")
     created = created or now()
@@ -228,10 +233,10 @@ class NewerSchemaError(ValueError):
 
 
 # Each entry turns a file of version N into version N+1. Version 1 is the first; none needed yet.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-def migrate(data: dict) -> dict:
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("schema_versie")
     if not isinstance(version, int):
         raise ValueError("'schema_versie' ontbreekt of is geen getal")

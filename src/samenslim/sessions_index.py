@@ -53,21 +53,30 @@ import json
 import os
 import secrets
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any, Required
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
-from typing_extensions import Required, TypedDict
+from typing_extensions import TypedDict
 
 from samenslim import __version__
 from samenslim.groups import group_key
 from samenslim.session import ID_PATTERN, SCHEMA_VERSION, Modus, Sessie, Status
-from samenslim.store import (SUFFIX, TEMP_SUFFIX, NewerSessionFile, SessionFileError, decode_json, replace_atomically,
-                             describe_os_error, session_from_data)
+from samenslim.store import (
+    SUFFIX,
+    TEMP_SUFFIX,
+    NewerSessionFile,
+    SessionFileError,
+    decode_json,
+    describe_os_error,
+    replace_atomically,
+    session_from_data,
+)
 
 INDEX_NAME = ".index.json"
 TEXTS_NAME = ".zoektekst.json"
@@ -198,7 +207,7 @@ def list_sessions(folder: Path) -> Listing:
 
 
 @contextmanager
-def _without_cyclic_gc():
+def _without_cyclic_gc() -> Iterator[None]:
     """Thousands of entries and parsed files are many small objects, none of them in a cycle; the
     cyclic garbage collector would walk them over and over (measured: a third of a warm listing)."""
     enabled = gc.isenabled()
@@ -215,7 +224,7 @@ def _list(folder: Path) -> Listing:
     known = {row[0]: row for row in old.sessies} if old else {}
     trusted_before = old.gebouwd_ns - SETTLE_NS if old else 0
     started = time.time_ns()
-    kept: list[tuple] = []  # index rows still good
+    kept: list[_Row] = []  # index rows still good
     read: list[Samenvatting] = []
     texts: dict[str, str] = {}
     try:
@@ -411,7 +420,7 @@ def _from_session(name: str, size: int, mtime_ns: int, session: Sessie) -> tuple
     return entry, search_text(texts)
 
 
-def _from_newer(name: str, size: int, mtime_ns: int, data: dict) -> tuple[Samenvatting, str]:
+def _from_newer(name: str, size: int, mtime_ns: int, data: dict[str, Any]) -> tuple[Samenvatting, str]:
     """A file of a newer schema: take what can be recognised, search all of its text."""
     def text(key: str) -> str:
         value = data.get(key)
@@ -503,10 +512,9 @@ def filter_entries(entries: Iterable[Samenvatting], groep: str | None = None, we
         if modus is not None and entry.modus != modus:
             continue
         day = entry.aangemaakt.date() if entry.aangemaakt else None
-        if (van is not None or tot is not None) and day is None:
-            continue
-        if (van is not None and day < van) or (tot is not None and day > tot):
-            continue
+        if van is not None or tot is not None:
+            if day is None or (van is not None and day < van) or (tot is not None and day > tot):
+                continue
         found.append(entry)
     return found
 

@@ -7,7 +7,7 @@ so it cannot drift however long a meeting runs. The clock is injectable so tests
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 Clock = Callable[[], float]
 

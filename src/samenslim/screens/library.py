@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.catalog import Catalog, Entry
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 
 class LibraryScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [
         Binding("enter", "choose", "Kiezen", show=True, priority=False),
         Binding("down", "move(1)", "Omlaag", show=False),

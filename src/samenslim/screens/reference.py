@@ -67,5 +67,5 @@ class ReferenceScreen(ModalScreen[None]):
             text.append(deck.uitleg.strip() or "Kies een kaart in de lijst.")
         self.query_one("#reference-text", Static).update(text)
 
-    def action_dismiss(self) -> None:
+    async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

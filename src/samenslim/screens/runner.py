@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -18,8 +20,15 @@ from samenslim.widgets.presentation import PresentationView
 from samenslim.widgets.steps import StepContext, StepView, view_for
 from samenslim.widgets.timer_display import TimerDisplay
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 
 class RunnerScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     # Footer order is importance order: at 60 columns the hints on the right are the ones cut.
     # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
@@ -334,7 +343,11 @@ class RunnerScreen(Screen):
             "Sessie verlaten?",
             f"'{self.session.titel}' blijft bewaard als niet afgerond, met alles wat er getypt is en de tijd "
             "tot nu toe. Verder gaan kan later via Eerdere sessies of bij de volgende start.",
-            yes="Verlaten"), lambda yes: self.leave() if yes else None)
+            yes="Verlaten"), self._leave_answered)
+
+    def _leave_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.leave()
 
     def leave(self) -> bool:
         """Bank the time, save, let go of the session and go back to the library; False if saving hangs."""

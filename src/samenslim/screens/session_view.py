@@ -6,14 +6,23 @@ scores on their scale), shown with Textual's Markdown widget, so what you read h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 
 class SessionViewScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [
         Binding("escape", "back", "Terug"),
         Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (onafgeronde) sessie"),

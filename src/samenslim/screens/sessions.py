@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,11 +18,18 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 ALL = "alle"
 PERIODS = [("afgelopen week", 7), ("afgelopen maand", 31), ("afgelopen kwartaal", 92), ("afgelopen jaar", 366)]
 
 
 class SessionsScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [
         Binding("escape", "back", "Terug"),
         Binding("enter", "open", "Openen", show=False),
@@ -94,14 +102,14 @@ class SessionsScreen(Screen):
         readable = [entry for entry in listing.entries if not entry.beschadigd]
         groups = sorted({entry.groep for entry in readable if entry.groep and not entry.prive}, key=str.lower)
         self.query_one("#f-group", Select).set_options([(name, name) for name in groups])
-        werkvormen = {}
+        werkvormen: dict[str, str] = {}
         for entry in readable:
             if entry.prive:
                 continue
-            for werkvorm_id, title in zip(entry.werkvormen, entry.werkvorm_titels):
+            for werkvorm_id, title in zip(entry.werkvormen, entry.werkvorm_titels, strict=False):
                 werkvormen.setdefault(werkvorm_id, title)
-        self.query_one("#f-werkvorm", Select).set_options(
-            sorted(((title, werkvorm_id) for werkvorm_id, title in werkvormen.items()), key=lambda o: o[0].lower()))
+        options = sorted(((title, werkvorm_id) for werkvorm_id, title in werkvormen.items()), key=lambda o: o[0].lower())
+        self.query_one("#f-werkvorm", Select).set_options(options)
         if listing.index_error:
             self.notify(f"Het overzicht kon niet bewaard worden: {listing.index_error}", severity="warning")
         self.found = None

@@ -4,6 +4,7 @@ and what it is about, before the session starts."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,11 @@ from textual.widgets.option_list import Option
 
 from samenslim.content import Library, Werkvorm
 from samenslim.groups import GroupInfo, group_key
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
 
 
 def parse_names(text: str) -> list[str]:
@@ -34,14 +40,16 @@ class AgendaList(OptionList):
         Binding("alt+down", "move(1)", "Omlaag", show=False),
     ]
 
-    def action_remove(self) -> None:
-        self.screen.change_agenda(remove=self.highlighted)
+    async def action_remove(self) -> None:
+        await cast(SetupScreen, self.screen).change_agenda(remove=self.highlighted)  # only ever on SetupScreen
 
-    def action_move(self, delta: int) -> None:
-        self.screen.change_agenda(move=(self.highlighted, delta))
+    async def action_move(self, delta: int) -> None:
+        await cast(SetupScreen, self.screen).change_agenda(move=(self.highlighted, delta))
 
 
 class SetupScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
@@ -149,7 +157,7 @@ class SetupScreen(Screen):
             del self.agenda[remove]
             await self.show_agenda(highlight=remove)
         elif move is not None and move[0] is not None:
-            index, delta = move
+            index, delta = move[0], move[1]
             target = index + delta
             if 0 <= target < len(self.agenda):
                 self.agenda[index], self.agenda[target] = self.agenda[target], self.agenda[index]

@@ -4,6 +4,8 @@ starts the chosen werkvorm."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,11 +17,18 @@ from textual.widgets.option_list import Option
 from samenslim.content import Library
 from samenslim.decks import Kaart
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 DECK = "vastloopsituaties"
 BREAKERS = "patroondoorbrekers"
 
 
 class StuckScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -47,7 +56,7 @@ class StuckScreen(Screen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "situations":
-            self.show(self.situations[int(event.option.id)])
+            self.show(self.situations[int(cast(str, event.option.id))])  # made with their index as id
 
     def show(self, card: Kaart) -> None:
         text = Text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,8 +15,15 @@ from textual.widgets import Footer, Static
 from samenslim.readback import actions, minutes, outline
 from samenslim.session import Sessie
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 
 class SummaryScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     BINDINGS = [
         Binding("enter,escape", "library", "Naar bibliotheek"),
     ]
@@ -44,9 +52,9 @@ class SummaryScreen(Screen):
                 text.append(f"  ☐ {item['tekst']}{owner}" + (f" ({when})" if when else ""))
                 text.append(f"  · {werkvorm}\n", style="dim")
             text.append("\n")
-        for (title, step_items), run in zip(outline(self.session), self.session.werkvormen):
+        for (title, step_items), run in zip(outline(self.session), self.session.werkvormen, strict=True):
             text.append(f"{title}\n", style="bold underline")
-            for (step_title, lines), step in zip(step_items, run.stappen):
+            for (step_title, lines), step in zip(step_items, run.stappen, strict=True):
                 text.append(f"  {step_title}", style="bold")
                 text.append(f"  ({minutes(step.gebruikte_seconden)} min)\n", style="dim")
                 for line in lines:

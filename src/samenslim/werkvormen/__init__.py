@@ -6,8 +6,22 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from samenslim.werkvormen import (actie, cirkels, experiment, keuze, kolommen, opstelling, rondje, schaal, stapel,
-                                  tekst, thema, tijdlijn, tweegesprek, vragen)
+from samenslim.werkvormen import (
+    actie,
+    cirkels,
+    experiment,
+    keuze,
+    kolommen,
+    opstelling,
+    rondje,
+    schaal,
+    stapel,
+    tekst,
+    thema,
+    tijdlijn,
+    tweegesprek,
+    vragen,
+)
 
 KINDS: dict[str, ModuleType] = {
     kind.SOORT: kind for kind in (tekst, vragen, stapel, keuze, rondje, tweegesprek, schaal, tijdlijn, opstelling,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -35,5 +35,5 @@ def describe(action: Actie) -> str:
     return action.tekst + (f" ({'; '.join(extra)})" if extra else "")
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     return [f"Actie: {describe(action)}" for action in Capture.model_validate(vastgelegd).acties]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from samenslim.decks import Kaart, Stapel
 
 # Keys every step has; whatever else a step declares is its kind's own content ("inhoud").
 COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten", "spiekbriefje", "alleen"})
@@ -27,6 +30,8 @@ class BaseStap(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
+    if TYPE_CHECKING:  # every kind declares its own soort: Literal["..."], the union's discriminator
+        soort: str
     titel: Annotated[str, Field(min_length=1)]
     uitleg: str = ""
     vragen: list[Annotated[str, Field(min_length=1)]] = []
@@ -36,7 +41,7 @@ class BaseStap(BaseModel):
     # The solo wording of this step ([stappen.alleen] in TOML), for werkvormen marked "alleen".
     alleen: AlleenVersie | None = None
 
-    def inhoud(self) -> dict:
+    def inhoud(self) -> dict[str, Any]:
         """The kind-specific content, stored in the session beside the prompts as they were asked."""
         return self.model_dump(exclude=set(COMMON_FIELDS))
 
@@ -47,7 +52,7 @@ class Vastgelegd(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-def deck_cards(inhoud: dict, stapels: dict) -> list:
+def deck_cards(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> list[Kaart]:
     """The cards of the deck a step names (its 'stapel'), or [] when it names none."""
     deck = stapels.get(inhoud.get("stapel") or "")
     return list(deck.kaarten) if deck else []

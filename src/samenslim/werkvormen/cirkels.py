@@ -5,7 +5,7 @@ circles step of the same werkvorm, so a map grows over several steps."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -27,7 +27,7 @@ class Stap(BaseStap):
     nieuw_in: str = ""  # the ring new items go to; "" leaves them unplaced, to be sorted later
 
     @model_validator(mode="after")
-    def _known_ring(self) -> "Stap":
+    def _known_ring(self) -> Stap:
         if self.nieuw_in and self.nieuw_in not in self.ringen:
             raise ValueError(f"nieuw_in = '{self.nieuw_in}' is geen van de ringen ({', '.join(self.ringen)})")
         return self
@@ -49,7 +49,7 @@ class Capture(Vastgelegd):
 def by_ring(items: list[Item], rings: list[str]) -> dict[str, list[Item]]:
     """Items per ring, inner ring first, unplaced items last (only when there are any)."""
     grouped: dict[str, list[Item]] = {ring: [] for ring in rings}
-    unplaced = []
+    unplaced: list[Item] = []
     for item in items:
         (grouped[item.ring] if item.ring in grouped else unplaced).append(item)
     if unplaced:
@@ -68,7 +68,7 @@ def describe(item: Item) -> str:
     return item.tekst + (f" ({'; '.join(extra)})" if extra else "")
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     items = Capture.model_validate(vastgelegd).items
     return [f"{ring}: {'; '.join(describe(item) for item in group)}"
             for ring, group in by_ring(items, list(inhoud.get("ringen", []))).items() if group]

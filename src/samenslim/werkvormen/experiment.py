@@ -3,7 +3,7 @@ step, helpers and a review date. They join the session's list of actions (see re
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -41,5 +41,5 @@ def describe(item: Experiment) -> str:
     return item.tekst + (f" ({extra})" if extra else "")
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     return [f"Experiment: {describe(item)}" for item in Capture.model_validate(vastgelegd).experimenten]

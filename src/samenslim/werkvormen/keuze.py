@@ -3,11 +3,14 @@ patroondoorbreker) from a deck, reading each card's explanation, and notes why."
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd, deck_cards
+
+if TYPE_CHECKING:
+    from samenslim.decks import Stapel
 
 SOORT = "keuze"
 NAAM = "Keuze uit een stapel"
@@ -33,16 +36,16 @@ class Capture(Vastgelegd):
     notities: str = ""
 
 
-def prepare(inhoud: dict, stapels: dict) -> dict:
+def prepare(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
     cards = deck_cards(inhoud, stapels)
     return {**inhoud, "kaarten": [Optie(titel=c.titel, tekst=c.tekst, id=c.id).model_dump() for c in cards]}
 
 
-def options(inhoud: dict) -> list[Optie]:
+def options(inhoud: dict[str, Any]) -> list[Optie]:
     return [Optie.model_validate(item) for item in inhoud.get("kaarten", [])]
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     lines = [f"Gekozen: {capture.kaart}"] if capture.kaart else ["Nog niets gekozen"]
     if capture.notities.strip():

@@ -3,7 +3,7 @@ each item is added to one column."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -23,7 +23,7 @@ class Capture(Vastgelegd):
     items: dict[str, list[str]] = {}  # column name -> items, in the order they were added
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     items = Capture.model_validate(vastgelegd).items
     columns = list(inhoud.get("kolommen", [])) + [name for name in items if name not in inhoud.get("kolommen", [])]
     return [f"{name}: {'; '.join(items[name])}" for name in columns if items.get(name)]

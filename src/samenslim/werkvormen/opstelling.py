@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -42,7 +42,7 @@ def set_joined(capture: Capture, name: str, since: str) -> None:
     capture.volgorde = line_up(capture.volgorde)
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     return [f"{number}. {place.naam} (sinds {place.sinds})"
             for number, place in enumerate(line_up(capture.volgorde), start=1)]

@@ -14,7 +14,7 @@ the step's time shared equally.
 from __future__ import annotations
 
 import random
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -172,7 +172,7 @@ class Round:
         return turn
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     lines = []
     for turn in capture.beurten:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import model_validator
 
@@ -22,7 +22,7 @@ class Stap(BaseStap):
     per_deelnemer: bool = True  # also ask each participant for their own score
 
     @model_validator(mode="after")
-    def _range(self) -> "Stap":
+    def _range(self) -> Stap:
         if self.hoogste <= self.laagste:
             raise ValueError("hoogste moet groter zijn dan laagste")
         return self
@@ -58,7 +58,7 @@ def average(scores: dict[str, int]) -> float | None:
     return round(sum(scores.values()) / len(scores), 1) if scores else None
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
     lines = []

@@ -7,11 +7,14 @@ which the user can replace with their own. Either way the session stores the car
 from __future__ import annotations
 
 import random
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd, deck_cards
+
+if TYPE_CHECKING:
+    from samenslim.decks import Stapel
 
 SOORT = "stapel"
 NAAM = "Kaartenstapel"
@@ -25,7 +28,7 @@ class Stap(BaseStap):
     trekken: bool = True  # False: the group only picks, nothing is drawn
 
     @model_validator(mode="after")
-    def _has_cards(self) -> "Stap":
+    def _has_cards(self) -> Stap:
         if bool(self.kaarten) == bool(self.stapel):
             raise ValueError("geef óf 'kaarten' (een lijst vragen) óf 'stapel' (de id van een stapel), niet allebei of geen")
         return self
@@ -37,7 +40,7 @@ class Capture(Vastgelegd):
     notities: str = ""
 
 
-def prepare(inhoud: dict, stapels: dict) -> dict:
+def prepare(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
     """Copy a referenced deck's questions into the step, so the session file stands alone."""
     cards = deck_cards(inhoud, stapels)
     return {**inhoud, "kaarten": [card.titel for card in cards]} if cards else inhoud
@@ -49,7 +52,7 @@ def draw(cards: list[str], rng: random.Random, avoid: str | None = None) -> str:
     return rng.choice(choices)
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     lines = []
     if capture.kaart:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd
 
@@ -19,5 +19,5 @@ class Capture(Vastgelegd):
     pass
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     return []

@@ -3,7 +3,7 @@ fills the {thema} places in the steps still to come and is carried into the grou
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd
 
@@ -21,7 +21,7 @@ class Capture(Vastgelegd):
     thema: str = ""
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     lines = [f"Thema: {capture.thema.strip()}"] if capture.thema.strip() else []
     return lines + (capture.notities.strip().splitlines() if capture.notities.strip() else [])

@@ -3,7 +3,7 @@ shown in chronological order (historielijn)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -35,7 +35,7 @@ def chronological(anecdotes: list[Anekdote]) -> list[Anekdote]:
     return in_order(anecdotes, lambda item: item.wanneer)
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     return [f"{item.wanneer} — {item.titel}" + (f" (verteld door {item.verteller})" if item.verteller else "")
             for item in chronological(capture.anekdotes)]

@@ -5,7 +5,7 @@ The step's time is split evenly over the halves; what each person told is captur
 from __future__ import annotations
 
 import random
-from typing import Literal
+from typing import Any, Literal
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd
 
@@ -64,7 +64,7 @@ def tellers(pairs: list[list[str]], half: int) -> list[tuple[str, list[str]]]:
     return result
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     capture = Capture.model_validate(vastgelegd)
     lines = []
     if len(capture.paren) > 1 or any(len(group) > 1 for group in capture.paren):

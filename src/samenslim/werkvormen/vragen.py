@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd
 
@@ -19,6 +19,6 @@ class Capture(Vastgelegd):
     notities: str = ""
 
 
-def terugblik(inhoud: dict, vastgelegd: dict) -> list[str]:
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     notes = Capture.model_validate(vastgelegd).notities.strip()
     return notes.splitlines() if notes else []

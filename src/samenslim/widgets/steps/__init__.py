@@ -5,16 +5,20 @@ from __future__ import annotations
 import importlib
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from samenslim.session import StapRun
 from samenslim.werkvormen import KINDS
+
+C = TypeVar("C", bound=BaseModel)  # the kind's Capture model
 
 
 @dataclass
@@ -37,7 +41,7 @@ class StepContext:
         return next((step for step in reversed(self.earlier) if step.soort == soort), None)
 
 
-class StepView(Vertical):
+class StepView(Vertical, Generic[C]):
     """Base for the capture area of one step. Subclasses read and write `step.vastgelegd`
     through their kind's Capture model and call `store()` after every change."""
 
@@ -57,8 +61,9 @@ class StepView(Vertical):
         self.step = step
         self.context = context
 
-    def capture(self) -> BaseModel:
-        return self.kind.Capture.model_validate(self.step.vastgelegd)
+    def capture(self) -> C:
+        capture: C = self.kind.Capture.model_validate(self.step.vastgelegd)
+        return capture
 
     def store(self, capture: BaseModel) -> None:
         self.step.vastgelegd = capture.model_dump(mode="json")
@@ -89,9 +94,9 @@ class StepView(Vertical):
     def on_mount(self) -> None:
         """Put back what was typed and not confirmed (after the subclass has filled its fields)."""
         drafts = self.step.concepten
-        for field in self.query(Input):
-            if field.id in drafts and not field.value:
-                field.value = drafts[field.id]
+        for line in self.query(Input):
+            if line.id in drafts and not line.value:
+                line.value = drafts[line.id]
         for area in self.query(TextArea):
             if area.id in drafts and not area.text:
                 area.load_text(drafts[area.id])
@@ -145,17 +150,21 @@ def captured_texts(value: Any) -> set[str]:
 class NotesMixin:
     """A free notepad beside a kind's own capture, stored as 'notities'."""
 
-    def on_text_area_changed(self, event) -> None:
+    if TYPE_CHECKING:  # provided by the StepView it is mixed into
+        def capture(self) -> Any: ...
+        def store(self, capture: BaseModel) -> None: ...
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         capture = self.capture()
         capture.notities = event.text_area.text
         self.store(capture)
 
 
-class UnknownKindView(StepView):
+class UnknownKindView(StepView[BaseModel]):
     """A step whose kind this version does not know (a newer file): shown, never changed."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(f"Onbekende soort stap '{self.step.soort}'. Wat er is vastgelegd blijft bewaard:", classes="hint")
         yield Static(json.dumps(self.step.vastgelegd, ensure_ascii=False, indent=2), markup=False)
 
@@ -165,5 +174,5 @@ def view_for(step: StapRun, context: StepContext) -> StepView:
     if kind is None:
         return UnknownKindView(step, context)
     module_name, class_name = kind.VIEW.split(":")
-    view_class = getattr(importlib.import_module(module_name), class_name)
+    view_class: type[StepView[Any]] = getattr(importlib.import_module(module_name), class_name)
     return view_class(step, context)

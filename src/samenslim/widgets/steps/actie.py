@@ -10,7 +10,7 @@ from samenslim.widgets.steps import StepView
 from samenslim.widgets.steps._entry import entry_row
 
 
-class ActieView(StepView):
+class ActieView(StepView[actie.Capture]):
     kind = actie
     BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
     DEFAULT_CSS = """

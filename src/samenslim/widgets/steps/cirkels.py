@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from rich.console import Group
+from typing import cast
+
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,7 +25,7 @@ def rings_drawing(items: list[cirkels.Item], rings: list[str]) -> Group:
         lines = Text("\n".join(_line(item) for item in grouped[ring]) or "·", style="" if grouped[ring] else "dim")
         body = lines if inner is None else Group(lines, inner)
         inner = Panel(body, title=ring, title_align="left", border_style="cyan", padding=(0, 1))
-    parts = [inner]
+    parts: list[RenderableType] = [inner] if inner is not None else []  # content has at least one ring
     if cirkels.NIET_GEPLAATST in grouped:
         parts.append(Text(f"{cirkels.NIET_GEPLAATST}: " + "; ".join(i.tekst for i in grouped[cirkels.NIET_GEPLAATST]),
                           style="italic"))
@@ -35,7 +37,7 @@ def _line(item: cirkels.Item) -> str:
     return f"• {item.tekst}{mark}" + (f" — {item.belang}" if item.belang else "")
 
 
-class CirkelsView(StepView):
+class CirkelsView(StepView[cirkels.Capture]):
     """Add items, then place them: in the list, 1-6 puts the highlighted item on a ring, 0 takes it off,
     r changes the relation, and the field below holds its interest."""
 
@@ -116,7 +118,7 @@ class CirkelsView(StepView):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.step.inhoud.get("belang"):
-            item = self.capture().items[int(event.option.id)]
+            item = self.capture().items[int(cast(str, event.option.id))]  # options are made with their index as id
             belang = self.query_one("#belang", Input)
             with belang.prevent(Input.Changed):
                 belang.value = item.belang

@@ -19,7 +19,7 @@ FIELDS = (  # (field, label, placeholder)
 )
 
 
-class ExperimentView(StepView):
+class ExperimentView(StepView[experiment.Capture]):
     """A small form; Enter in any field adds the experiment to the list (only 'Wat' is required)."""
 
     kind = experiment

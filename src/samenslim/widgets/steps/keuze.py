@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static, TextArea
@@ -9,7 +11,7 @@ from samenslim.werkvormen import keuze
 from samenslim.widgets.steps import NotesMixin, StepView
 
 
-class KeuzeView(NotesMixin, StepView):
+class KeuzeView(NotesMixin, StepView[keuze.Capture]):
     """Read the cards with the arrow keys; Enter chooses the one the group recognises."""
 
     kind = keuze
@@ -36,12 +38,12 @@ class KeuzeView(NotesMixin, StepView):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        option = self.options[int(event.option.id)]
+        option = self.options[int(cast(str, event.option.id))]  # every option is made with its index as id
         self.query_one("#card-text", Static).update(Text(option.tekst.strip()))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        option = self.options[int(event.option.id)]
+        option = self.options[int(cast(str, event.option.id))]  # every option is made with its index as id
         capture = self.capture()
         capture.kaart, capture.kaart_id = option.titel, option.id
         self.store(capture)

@@ -10,7 +10,7 @@ from samenslim.werkvormen import kolommen
 from samenslim.widgets.steps import StepView
 
 
-class KolommenView(StepView):
+class KolommenView(StepView[kolommen.Capture]):
     """One input per column; Enter adds the item to that column. Tab moves between columns."""
 
     kind = kolommen
@@ -60,7 +60,7 @@ class KolommenView(StepView):
         focused = self.app.focused
         if not isinstance(focused, Input) or not (focused.id or "").startswith("col-"):
             return
-        index = int(focused.id.removeprefix("col-"))
+        index = int((focused.id or "").removeprefix("col-"))
         capture = self.capture()
         items = capture.items.get(self.names[index], [])
         if items:

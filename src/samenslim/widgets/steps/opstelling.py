@@ -10,7 +10,7 @@ from samenslim.widgets.steps import StepView
 from samenslim.widgets.steps._entry import entry_row
 
 
-class OpstellingView(StepView):
+class OpstellingView(StepView[opstelling.Capture]):
     """Per person the moment they joined; the line-up is shown earliest first."""
 
     kind = opstelling
@@ -54,7 +54,7 @@ class OpstellingView(StepView):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not (event.input.id or "").startswith("other-"):
-            self.focus_next()
+            self.screen.focus_next()
             return
         name, since = self.query_one("#other-name", Input), self.query_one("#other-since", Input)
         if not name.value.strip() or not since.value.strip():

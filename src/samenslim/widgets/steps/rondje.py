@@ -10,7 +10,7 @@ from samenslim.werkvormen import rondje
 from samenslim.widgets.steps import StepView
 
 
-class RondjeView(StepView):
+class RondjeView(StepView[rondje.Capture]):
     """Turn-taking: who speaks now and for how long, a line for what they say, and the turns so far."""
 
     kind = rondje

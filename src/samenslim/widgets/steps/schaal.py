@@ -8,7 +8,7 @@ from samenslim.werkvormen import schaal
 from samenslim.widgets.steps import StepView
 
 
-class SchaalView(StepView):
+class SchaalView(StepView[schaal.Capture]):
     """A score for the group and, if the content asks for it, one per participant."""
 
     kind = schaal

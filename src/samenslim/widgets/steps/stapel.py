@@ -9,7 +9,7 @@ from samenslim.werkvormen import stapel
 from samenslim.widgets.steps import StepView
 
 
-class StapelView(StepView):
+class StapelView(StepView[stapel.Capture]):
     kind = stapel
     BINDINGS = [Binding("ctrl+r", "draw", "Trek kaart")]
     DEFAULT_CSS = """

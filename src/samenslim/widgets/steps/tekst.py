@@ -7,7 +7,7 @@ from samenslim.werkvormen import tekst
 from samenslim.widgets.steps import StepView
 
 
-class TekstView(StepView):
+class TekstView(StepView[tekst.Capture]):
     kind = tekst
 
     def compose(self) -> ComposeResult:

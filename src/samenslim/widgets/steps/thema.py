@@ -8,7 +8,7 @@ from samenslim.werkvormen import thema
 from samenslim.widgets.steps import NotesMixin, StepView
 
 
-class ThemaView(NotesMixin, StepView):
+class ThemaView(NotesMixin, StepView[thema.Capture]):
     """Notes while the group searches, and the theme they settle on."""
 
     kind = thema

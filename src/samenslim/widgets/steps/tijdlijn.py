@@ -10,7 +10,7 @@ from samenslim.widgets.steps import StepView
 from samenslim.widgets.steps._entry import entry_row
 
 
-class TijdlijnView(StepView):
+class TijdlijnView(StepView[tijdlijn.Capture]):
     """Anecdotes go in as they are told and are shown in time order."""
 
     kind = tijdlijn

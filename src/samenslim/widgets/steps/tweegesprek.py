@@ -10,7 +10,7 @@ from samenslim.werkvormen import tweegesprek
 from samenslim.widgets.steps import StepView
 
 
-class TweegesprekView(StepView):
+class TweegesprekView(StepView[tweegesprek.Capture]):
     """The pairs, who tells in the current half (derived from the step's timer), and one field per
     person for what their partner heard."""
 

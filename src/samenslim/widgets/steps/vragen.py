@@ -7,7 +7,7 @@ from samenslim.werkvormen import vragen
 from samenslim.widgets.steps import StepView
 
 
-class VragenView(StepView):
+class VragenView(StepView[vragen.Capture]):
     kind = vragen
     DEFAULT_CSS = """
     VragenView TextArea { height: auto; min-height: 5; max-height: 16; }
