@@ -24,11 +24,11 @@ from samenslim.locations import Locations, builtin_content_dir
 from samenslim.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from samenslim.screens.runner import RunnerScreen
     from filelock import FileLock
 
     from samenslim.autosave import Autosaver
     from samenslim.content import Library, Werkvorm
+    from samenslim.screens.runner import RunnerScreen
     from samenslim.session import Opvolging, Sessie
     from samenslim.settings import Instellingen
     from samenslim.store import SaveError, SessionStore
