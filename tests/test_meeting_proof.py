@@ -245,6 +245,11 @@ async def test_the_schedule_says_which_steps_it_leaves_out(make_app) -> None:
             assert f"{untimed} stap" in line and "zonder vaste tijd" in line, line
         else:
             assert "zonder vaste tijd" not in line, line
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_werkvorm(pilot, "schaal")
+        await fill_setup(pilot, participants="Anna, Bram")
+        assert app.screen.schedule_line() == "geen geplande tijden", "no plan, so no end time to expect"
 
 
 # -- one notice per problem -------------------------------------------------------------------------------

@@ -23,6 +23,13 @@ class Schedule:
     drift_seconds: float  # > 0: behind, < 0: ahead
     expected_end: datetime
     untimed_to_come: int = 0  # unfinished steps without a set time: the end leaves them out
+    any_timed: bool = True  # False: no step has a planned time, so there is no end to expect
+
+    def line(self) -> str:
+        """The runner's schedule line: how far off the plan, and when it will end at this pace."""
+        if not self.any_timed:
+            return "geen geplande tijden"
+        return f"{self.drift_text()} · {self.end_text()}"
 
     def drift_text(self) -> str:
         if abs(self.drift_seconds) < ON_TIME_MARGIN:
@@ -58,4 +65,5 @@ def schedule(session: Sessie, current_elapsed: float, current_total: float | Non
         else:
             drift += max(0.0, used - step.geplande_seconden)
             still_to_come += max(0.0, planned - used)
-    return Schedule(drift_seconds=drift, expected_end=now + timedelta(seconds=still_to_come), untimed_to_come=untimed)
+    return Schedule(drift_seconds=drift, expected_end=now + timedelta(seconds=still_to_come), untimed_to_come=untimed,
+                    any_timed=any(step.geplande_seconden is not None for step in flat))

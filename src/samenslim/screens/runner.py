@@ -48,7 +48,7 @@ class RunnerScreen(Screen):
     ]
     # A running timer is written to the file at least this often, so a crash loses only seconds.
     TIMER_SAVE_SECONDS = 5
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
 
     def __init__(self, session: Sessie, *, clock, rng, wallclock=now) -> None:
         super().__init__()
@@ -234,7 +234,7 @@ class RunnerScreen(Screen):
         timer = self.timer
         current = schedule(self.session, timer.elapsed(), timer.total_seconds if timer.has_limit else None,
                            self.wallclock())
-        return f"{current.drift_text()} · {current.end_text()}"
+        return current.line()
 
     def show_speaker(self) -> None:
         if not self.presenting:

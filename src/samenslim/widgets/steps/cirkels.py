@@ -51,8 +51,8 @@ class CirkelsView(StepView[cirkels.Capture]):
     CirkelsView #items { width: 1fr; height: auto; max-height: 12; }
     CirkelsView #drawing { width: 1fr; height: auto; margin-left: 1; }
     CirkelsView #target { color: $accent; }
-    RunnerScreen.-narrow CirkelsView #circles-body { layout: vertical; }
-    RunnerScreen.-narrow CirkelsView #drawing { margin-left: 0; }
+    RunnerScreen.-narrow CirkelsView #circles-body, RunnerScreen.-tiny CirkelsView #circles-body { layout: vertical; }
+    RunnerScreen.-narrow CirkelsView #drawing, RunnerScreen.-tiny CirkelsView #drawing { margin-left: 0; }
     """
 
     def __init__(self, step, context) -> None:
