@@ -7,6 +7,7 @@ import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -28,17 +29,36 @@ def parse_names(text: str) -> list[str]:
 
 
 class AgendaList(OptionList):
+    """The session's werkvormen in order; its keys ask the screen to change the agenda."""
+
     BINDINGS = [
         Binding("delete", "remove", "Weg uit agenda"),
-        Binding("alt+up", "move(-1)", "Omhoog", show=False),
-        Binding("alt+down", "move(1)", "Omlaag", show=False),
+        Binding("alt+up", "move(-1)", "Eerder", key_display="alt+↑"),
+        Binding("alt+down", "move(1)", "Later", key_display="alt+↓"),
     ]
 
+    class Remove(Message):
+        """Take the werkvorm at `index` out of the agenda."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Move(Message):
+        """Move the werkvorm at `index` by `delta` places (-1 earlier, 1 later)."""
+
+        def __init__(self, index: int, delta: int) -> None:
+            super().__init__()
+            self.index = index
+            self.delta = delta
+
     def action_remove(self) -> None:
-        self.screen.change_agenda(remove=self.highlighted)
+        if self.highlighted is not None:
+            self.post_message(self.Remove(self.highlighted))
 
     def action_move(self, delta: int) -> None:
-        self.screen.change_agenda(move=(self.highlighted, delta))
+        if self.highlighted is not None:
+            self.post_message(self.Move(self.highlighted, delta))
 
 
 class SetupScreen(Screen):
@@ -141,19 +161,22 @@ class SetupScreen(Screen):
         await form.mount_all(rows)
         form.display = bool(rows) and not self.solo
 
-    async def change_agenda(self, remove: int | None = None, move: tuple[int | None, int] | None = None) -> None:
-        if remove is not None:
-            if len(self.agenda) == 1:
-                self.app.notify("Een sessie heeft minstens één werkvorm.", severity="warning", timeout=3)
-                return
-            del self.agenda[remove]
-            await self.show_agenda(highlight=remove)
-        elif move is not None and move[0] is not None:
-            index, delta = move
-            target = index + delta
-            if 0 <= target < len(self.agenda):
-                self.agenda[index], self.agenda[target] = self.agenda[target], self.agenda[index]
-                await self.show_agenda(highlight=target)
+    async def on_agenda_list_remove(self, message: AgendaList.Remove) -> None:
+        message.stop()
+        if len(self.agenda) == 1:
+            self.app.notify("Een sessie heeft minstens één werkvorm. Voeg eerst een andere toe (Erbij).",
+                            severity="warning", title="Agenda", timeout=4)
+            return
+        if 0 <= message.index < len(self.agenda):
+            del self.agenda[message.index]
+            await self.show_agenda(highlight=message.index)
+
+    async def on_agenda_list_move(self, message: AgendaList.Move) -> None:
+        message.stop()
+        index, target = message.index, message.index + message.delta
+        if 0 <= index < len(self.agenda) and 0 <= target < len(self.agenda):
+            self.agenda[index], self.agenda[target] = self.agenda[target], self.agenda[index]
+            await self.show_agenda(highlight=target)
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         select = event.select
