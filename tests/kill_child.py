@@ -18,7 +18,7 @@ async def main(data_dir: Path) -> None:
     app = SamenslimApp(Locations(data_dir), offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram", title="Team Kill")
+        await fill_setup(pilot, participants="Anna; Bram", title="Team Kill")
         await pilot.press("ctrl+n", "ctrl+n")  # step 3: what already worked
         await pilot.press(*MARKER)
         await pilot.pause()

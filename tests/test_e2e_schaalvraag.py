@@ -12,7 +12,7 @@ async def test_schaalvraag_end_to_end(make_app, data_dir, clock) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram", theme="elke jongere een plek")
+        await fill_setup(pilot, participants="Anna; Bram", theme="elke jongere een plek")
 
         # 1. The scale explained, with the group's theme filled in.
         assert "elke jongere een plek" in screen_text(app)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
@@ -16,16 +17,55 @@ from textual.widgets.option_list import Option
 
 from samenslim.content import Library, Werkvorm
 from samenslim.groups import GroupInfo, group_key
+from samenslim.session import NEEDS_OTHERS
+
+
+NAMES_RULE = "scheid namen met ; of een nieuwe regel; een komma hoort bij de naam"
 
 
 def parse_names(text: str) -> list[str]:
-    """'Anna, Bram; Chris' -> ['Anna', 'Bram', 'Chris'], duplicates dropped, order kept."""
-    names: list[str] = []
-    for part in re.split(r"[,;\n]", text):
-        name = part.strip()
-        if name and name not in names:
-            names.append(name)
-    return names
+    """'Anna; de Vries, Piet' -> ['Anna', 'de Vries, Piet']: names are separated by ';' or new lines,
+    so a comma belongs to the name ('Achternaam, Voornaam'). Order and duplicates are kept (a
+    duplicate is reported, never dropped silently)."""
+    return [name for part in re.split(r"[;\n]", text) if (name := " ".join(part.split()))]
+
+
+def duplicate_names(names: list[str]) -> list[tuple[str, int]]:
+    """The names that occur more than once (ignoring case and spaces), as first typed, with their count."""
+    counts: dict[str, list] = {}
+    for name in names:
+        counts.setdefault(name.casefold(), [name, 0])[1] += 1
+    return [(name, count) for name, count in counts.values() if count > 1]
+
+
+def _times(count: int) -> str:
+    return {2: "twee", 3: "drie", 4: "vier"}.get(count, str(count)) + " keer"
+
+
+def names_line(names: list[str]) -> str:
+    """The live line under the participants field: who is there, in order, and any duplicate."""
+    if not names:
+        return "Nog geen deelnemers · scheid namen met ; (een komma hoort bij de naam)"
+    line = f"{len(names)} deelnemer{'' if len(names) == 1 else 's'}: " + " · ".join(names)
+    for name, count in duplicate_names(names):
+        line += f"\nLet op: {name} staat er {_times(count)} in."
+    return line
+
+
+class NamesInput(Input):
+    """The participants field: a pasted list (one name per line) becomes names separated by '; '."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) < 2:
+            return  # Input's own paste handler runs next (handlers are called along the MRO)
+        event.prevent_default()  # Input's handler would keep only the first line
+        event.stop()
+        names = "; ".join(lines)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(names)
+        else:
+            self.replace(names, *self.selection)
 
 
 class AgendaList(OptionList):
@@ -75,6 +115,7 @@ class SetupScreen(Screen):
         self.library = library
         self.groups = groups or {}
         self.initial_title = title or self.agenda[0].titel
+        self.initial_agenda = [w.id for w in self.agenda]
         self.filled_theme = ""  # the theme we filled in from the group's history (replaced if the group changes)
 
     def compose(self) -> ComposeResult:
@@ -106,8 +147,10 @@ class SetupScreen(Screen):
                 yield Label("", classes="theme-hint")
                 yield Static("", id="theme-hint", classes="hint theme-hint")
                 yield Label("Deelnemers", classes="group-only")
-                yield Input(placeholder="Anna, Bram, Chris (in deze volgorde gaan de rondjes)", id="participants",
-                            compact=True, classes="group-only")
+                with Vertical(id="participants-box", classes="group-only"):
+                    yield NamesInput(placeholder="Anna; Bram; de Vries, Piet (in deze volgorde gaan de rondjes)",
+                                     id="participants", compact=True)
+                    yield Static(names_line([]), id="participants-hint", classes="hint")
             yield Grid(id="roles-form")
             with Horizontal(id="setup-buttons"):
                 yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
@@ -150,7 +193,7 @@ class SetupScreen(Screen):
         form = self.query_one("#roles-form", Grid)
         chosen = {select.id: select.value for select in form.query(Select)}
         await form.remove_children()
-        names = parse_names(self.query_one("#participants", Input).value)
+        names = self.unique_names()
         rows = []
         for role in self.roles():
             select = Select([(name, name) for name in names], prompt=f"kies de {role}", id=f"role-{role}",
@@ -206,9 +249,18 @@ class SetupScreen(Screen):
                             f"en tweegesprekken worden dan vragen voor jezelf.", severity="warning",
                             title="Alleen", timeout=8)
 
+    def unique_names(self) -> list[str]:
+        """The participants once each, for the role choices."""
+        names: list[str] = []
+        for name in parse_names(self.query_one("#participants", Input).value):
+            if name.casefold() not in {known.casefold() for known in names}:
+                names.append(name)
+        return names
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "participants":
-            names = parse_names(event.value)
+            self.query_one("#participants-hint", Static).update(names_line(parse_names(event.value)))
+            names = self.unique_names()
             for select in self.query(".role-select").results(Select):
                 current = select.value
                 select.set_options([(name, name) for name in names])
@@ -242,12 +294,56 @@ class SetupScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_start() if event.button.id == "start" else self.action_back()
 
+    def filled_in(self) -> list[str]:
+        """What the facilitator has typed or changed here, in words (empty: nothing to lose)."""
+        filled = []
+        if [w.id for w in self.agenda] != self.initial_agenda:
+            filled.append("de agenda")
+        if self.query_one("#title", Input).value.strip() not in ("", self.initial_title):
+            filled.append("de titel")
+        for selector, words in (("#group", "de groep"), ("#theme", "het thema"), ("#participants", "de deelnemers")):
+            if self.query_one(selector, Input).value.strip():
+                filled.append(words)
+        return filled
+
     def action_back(self) -> None:
-        self.app.pop_screen()
+        filled = self.filled_in()
+        if not filled:
+            self.app.pop_screen()
+            return
+        from samenslim.screens.confirm_leave import ConfirmLeaveScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmLeaveScreen(filled), answered)
+
+    def needs_others(self) -> list[str]:
+        """The agenda's werkvormen with a round or a pair conversation: they need other people."""
+        return [w.titel for w in self.agenda if any(step.soort in NEEDS_OTHERS for step in w.stappen)]
 
     def action_start(self) -> None:
         solo = self.solo
         participants = [] if solo else parse_names(self.query_one("#participants", Input).value)
+        field = self.query_one("#participants", Input)
+        duplicates = duplicate_names(participants)
+        if duplicates:
+            which = " en ".join(f"{name} ({_times(count)})" for name, count in duplicates)
+            these = "Deze naam staat" if len(duplicates) == 1 else "Deze namen staan"
+            self.app.notify(f"{these} meer dan eens in de lijst: {which}. Maak de namen verschillend "
+                            f"(bijv. 'Anna B.') of haal er één weg.", severity="warning", title="Deelnemers",
+                            timeout=8)
+            field.focus()
+            return
+        needing = self.needs_others()
+        if not solo and not participants and needing:
+            has = "heeft" if len(needing) == 1 else "hebben"
+            self.app.notify(f"{' en '.join(needing)} {has} rondjes of tweegesprekken: vul de namen van de "
+                            f"deelnemers in ({NAMES_RULE}), of kies bij Werkwijze 'Alleen'.",
+                            severity="warning", title="Nog geen deelnemers", timeout=8)
+            field.focus()
+            return
         roles: dict[str, str] = {}
         if not solo:
             for role in self.roles():
