@@ -3,8 +3,6 @@ check-in and vastloop steps crashed in layout ('range() arg 3 must not be zero')
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from samenslim.content import load_file
