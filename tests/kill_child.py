@@ -20,7 +20,7 @@ async def main(data_dir: Path) -> None:
     app = SamenslimApp(Locations(data_dir), offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram", title="Team Kill")
+        await fill_setup(pilot, participants="Anna; Bram", title="Team Kill")
         await pilot.press("ctrl+n", "ctrl+n")  # step 3: what already worked
         await pilot.press(*MARKER)
         await pilot.pause()
@@ -37,7 +37,7 @@ async def round_with_running_timer(data_dir: Path) -> None:
     app = SamenslimApp(Locations(data_dir), offer_resume=False, clock=clock, timer_starts_by_itself=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "check")
-        await fill_setup(pilot, participants="Anna, Bram", title="Team Kill")
+        await fill_setup(pilot, participants="Anna; Bram", title="Team Kill")
         await pilot.press("ctrl+r", "ctrl+n")  # a card, then the round: its timer starts by itself
         await pilot.press(*UNSENT)
         await pilot.pause()

@@ -53,7 +53,7 @@ async def test_agenda_keeps_three_werkvormen_and_the_theme_carries_over(make_app
         await choose(pilot, "#add-werkvorm", "4.5")  # historielijn
         await choose(pilot, "#add-werkvorm", "4.6")  # positief thema
         assert [w.id for w in app.screen.agenda] == ["check-in", "historielijn", "positief-thema"]
-        await fill_setup(pilot, participants="Anna, Bram", group="Team Oost", title="Bijeenkomst 1")
+        await fill_setup(pilot, participants="Anna; Bram", group="Team Oost", title="Bijeenkomst 1")
         assert "agenda 1/3" in str(app.screen.query_one("#title-bar").render())
         await run_to_the_end(pilot)
 
@@ -67,7 +67,7 @@ async def test_agenda_keeps_three_werkvormen_and_the_theme_carries_over(make_app
     async with app.run_test(size=(110, 36)) as pilot:
         await settled(pilot)
         await open_werkvorm(pilot, "schaalvraag")
-        await fill_setup(pilot, participants="Anna, Bram", group="team oost")
+        await fill_setup(pilot, participants="Anna; Bram", group="team oost")
         assert "Elke jongere telt" in screen_text(app), "step 1 of schaalvraag names the theme"
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -35,7 +35,7 @@ async def test_werkvorm_runs_end_to_end(path: Path, make_app, data_dir) -> None:
     async with app.run_test(size=(110, 36)) as pilot:
         await choose_werkvorm(pilot, werkvorm.id)
         participants = ["Anna", "Bram", "Chris"]
-        await fill_setup(pilot, participants=", ".join(participants), group="Team Oost", theme="elke jongere telt",
+        await fill_setup(pilot, participants="; ".join(participants), group="Team Oost", theme="elke jongere telt",
                          roles={role: participants[index] for index, role in enumerate(werkvorm.rollen)})
         for number in range(1, len(werkvorm.stappen) + 1):
             step = app.screen.step

@@ -11,7 +11,7 @@ async def test_check_in_draws_a_card_and_runs_a_round(make_app, data_dir, clock)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "check")
-        await fill_setup(pilot, participants="Anna, Bram, Chris", group="Kernteam Zuid", title="Start pilot")
+        await fill_setup(pilot, participants="Anna; Bram; Chris", group="Kernteam Zuid", title="Start pilot")
         runner = app.screen
         assert isinstance(runner, RunnerScreen)
         assert "Kies de vraag" in screen_text(app)

@@ -17,7 +17,7 @@ async def test_reference_cards_open_over_a_step_and_leave_it_alone(make_app, clo
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         await pilot.press("ctrl+n", "ctrl+n")  # a notes step
         await pilot.press(*"Al gelukt", "ctrl+t")
         clock.advance(30)

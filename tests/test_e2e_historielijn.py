@@ -17,7 +17,7 @@ async def test_historielijn_end_to_end(make_app, data_dir) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "histor")
-        await fill_setup(pilot, participants="Anna, Bram, Chris")
+        await fill_setup(pilot, participants="Anna; Bram; Chris")
 
         # 1. Focus: notes go into the text area that has focus.
         assert isinstance(app.focused, TextArea)

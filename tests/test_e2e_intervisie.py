@@ -19,7 +19,7 @@ async def test_intervisie_rounds_continue_until_everyone_passes(make_app, data_d
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "intervisie")
-        await fill_setup(pilot, participants="Anna, Bram, Chris, Dana",
+        await fill_setup(pilot, participants="Anna; Bram; Chris; Dana",
                          roles={"voorzitter": "Anna", "casusinbrenger": "Chris"})
         runner = app.screen
         assert "Casusinbrenger: Chris" in screen_text(app)
@@ -98,7 +98,7 @@ async def test_setup_refuses_to_start_without_the_roles(make_app, data_dir) -> N
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "intervisie")
-        await pilot.press(*"Anna, Bram, Chris")
+        await pilot.press(*"Anna; Bram; Chris")
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen), "no session without a voorzitter"

@@ -16,7 +16,7 @@ async def start_schaalvraag_and_stop(make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram", title="Team West")
+        await fill_setup(pilot, participants="Anna; Bram", title="Team West")
         await pilot.press("ctrl+n", "ctrl+n")  # to 'Wat is al gelukt?'
         await pilot.press("ctrl+t")
         clock.advance(42)

@@ -152,7 +152,7 @@ async def test_an_unfinished_session_is_resumed_from_the_read_back(make_app, dat
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         await open_werkvorm(pilot, "schaalvraag")
-        await fill_setup(pilot, participants="Anna, Bram", group="Team Oost")
+        await fill_setup(pilot, participants="Anna; Bram", group="Team Oost")
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("ctrl+q")

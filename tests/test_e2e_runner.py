@@ -13,7 +13,7 @@ async def test_timer_keys_pause_extend_and_go_back(make_app, data_dir, clock) ->
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "check")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         runner = app.screen
         assert runner.timer.remaining() == 60
         assert "nog niet gestart" in screen_text(app)

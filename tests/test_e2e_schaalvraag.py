@@ -12,7 +12,7 @@ async def test_schaalvraag_end_to_end(make_app, data_dir, clock) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram", theme="elke jongere een plek")
+        await fill_setup(pilot, participants="Anna; Bram", theme="elke jongere een plek")
 
         # 1. The scale explained, with the group's theme filled in.
         assert "elke jongere een plek" in screen_text(app)
@@ -23,7 +23,7 @@ async def test_schaalvraag_end_to_end(make_app, data_dir, clock) -> None:
         assert isinstance(app.focused, Input) and app.focused.id == "score-groep"
         await pilot.press("1", "2")
         await pilot.pause()
-        assert "tussen 0 en 10" in widget_text(app, "#score-error")
+        assert "tussen 0 en 10" in widget_text(app, "#error-groep")
         assert app.screen.step.vastgelegd.get("groep") is None
         await pilot.press("backspace", "backspace", "6")
         app.screen.query_one("#score-p0", Input).focus()
@@ -31,7 +31,7 @@ async def test_schaalvraag_end_to_end(make_app, data_dir, clock) -> None:
         app.screen.query_one("#score-p1", Input).focus()
         await pilot.press("5")
         await pilot.pause()
-        assert widget_text(app, "#score-error") == ""
+        assert widget_text(app, "#error-groep") == ""
         assert "●" in widget_text(app, "#bar-groep")
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -58,7 +58,7 @@ async def test_schaalvraag_end_to_end(make_app, data_dir, clock) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         summary = screen_text(app)
-        assert "Groep: 6 op 0–10" in summary and "Gemiddelde van de deelnemers: 6.0" in summary
+        assert "Groep: 6 op 0–10" in summary and "Gemiddelde van de deelnemers: 6,0" in summary
         assert "Acties en experimenten" in summary and "☐ Casusoverleg plannen — Bram (voor 1 dec)" in summary
 
     steps = only_session(data_dir)["werkvormen"][0]["stappen"]

@@ -22,7 +22,7 @@ from tests.conftest import confirm, fill_setup, only_session, open_werkvorm, scr
 from tests.test_e2e_review import open_list
 
 
-async def start_check_in_round(pilot, participants: str = "Anna, Bram, Chris") -> RunnerScreen:
+async def start_check_in_round(pilot, participants: str = "Anna; Bram; Chris") -> RunnerScreen:
     """Check-in with people, a card drawn, on the round (its last step)."""
     await open_werkvorm(pilot, "check")
     await fill_setup(pilot, participants=participants, title="Team Noord")
@@ -219,7 +219,7 @@ async def test_a_timed_step_starts_its_timer_by_itself_unless_the_setting_says_n
     app = make_app(offer_resume=False, timer_starts_by_itself=None)  # as a user gets it: from the settings
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "check")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         assert app.screen.timer.running
         await pilot.press("ctrl+t")
         assert not app.screen.timer.running, "ctrl+t still pauses"
@@ -228,7 +228,7 @@ async def test_a_timed_step_starts_its_timer_by_itself_unless_the_setting_says_n
     app = make_app(offer_resume=False, timer_starts_by_itself=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_werkvorm(pilot, "check")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         assert not app.screen.timer.running
         assert "nog niet gestart" in screen_text(app)
 
@@ -249,7 +249,7 @@ async def test_the_schedule_says_which_steps_it_leaves_out(make_app) -> None:
     app = make_app(offer_resume=False)
     async with app.run_test(size=(40, 12)) as pilot:
         await open_werkvorm(pilot, "schaal")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         assert app.screen.schedule_line() == "geen geplande tijden", "no plan, so no end time to expect"
 
 

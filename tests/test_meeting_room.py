@@ -17,7 +17,7 @@ from samenslim.widgets.presentation import PresentationView
 from tests.conftest import choose_werkvorm, fill_setup, only_session, open_werkvorm, settled, widget_text
 from tests.drive import DRIVERS
 
-EIGHT = "Anna, Bram, Chris, Dewi, Eva, Fatima, Gert, Hanna"
+EIGHT = "Anna; Bram; Chris; Dewi; Eva; Fatima; Gert; Hanna"
 
 
 async def start_check_in(pilot, participants: str = EIGHT) -> None:
@@ -31,7 +31,7 @@ async def start_check_in(pilot, participants: str = EIGHT) -> None:
 async def test_presentation_shows_question_timer_speaker_and_capture_goes_on(make_app, clock, data_dir) -> None:
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_check_in(pilot, "Anna, Bram")
+        await start_check_in(pilot, "Anna; Bram")
         await pilot.press("ctrl+r")  # draw the check-in question
         await pilot.pause()
         question = only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["kaart"]
@@ -59,7 +59,7 @@ async def test_presentation_shows_question_timer_speaker_and_capture_goes_on(mak
 async def test_only_the_visible_timer_redraws(make_app, clock) -> None:
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_check_in(pilot, "Anna, Bram")
+        await start_check_in(pilot, "Anna; Bram")
         await pilot.press("ctrl+t")
         side, shown = app.screen.query_one("#timer"), app.screen.query_one("#p-timer")
         assert side._ticker._active.is_set() and not shown._ticker._active.is_set()
@@ -152,7 +152,7 @@ async def test_the_order_can_be_shuffled_before_the_first_turn(make_app, clock, 
         await pilot.press("ctrl+n", "ctrl+f")
         await pilot.pause()
         shuffled = only_session(data_dir)["werkvormen"][0]["stappen"][1]["vastgelegd"]["sprekers"]
-        assert sorted(shuffled) == sorted(EIGHT.split(", ")) and shuffled != EIGHT.split(", ")
+        assert sorted(shuffled) == sorted(EIGHT.split("; ")) and shuffled != EIGHT.split("; ")
         assert f"Aan de beurt: {shuffled[0]}" in widget_text(app, "#speaker")
         await pilot.press("enter", "ctrl+f")  # after the first turn the order stays
         await pilot.pause()
@@ -174,7 +174,7 @@ def test_suggested_limit_and_parsing() -> None:
 async def test_a_key_saves_a_screenshot_in_the_data_folder(make_app, data_dir) -> None:
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_check_in(pilot, "Anna, Bram")
+        await start_check_in(pilot, "Anna; Bram")
         await pilot.press("f6")
         await pilot.pause()
     [shot] = (data_dir / "schermafdrukken").glob("*.svg")

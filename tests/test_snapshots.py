@@ -23,7 +23,7 @@ def test_runner_round(snap_compare, make_app, clock, size) -> None:
     async def to_the_round(pilot) -> None:
         await settle(pilot)
         await open_werkvorm(pilot, "intervisie")
-        await fill_setup(pilot, participants="Anna, Bram, Chris, Dana",
+        await fill_setup(pilot, participants="Anna; Bram; Chris; Dana",
                          roles={"voorzitter": "Anna", "casusinbrenger": "Chris"})
         await pilot.press("ctrl+n", "ctrl+n")  # to step 3, the question rounds
         await pilot.press(*"Wat wil de jongere zelf?", "enter")
@@ -41,7 +41,7 @@ def test_runner_overtime(snap_compare, make_app, clock, size) -> None:
     async def into_overtime(pilot) -> None:
         await settle(pilot)
         await open_werkvorm(pilot, "check")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         await pilot.press("down", "enter")  # pick the second card
         await pilot.press("ctrl+t")
         clock.advance(95)
@@ -96,7 +96,7 @@ async def to_kind(pilot, werkvorm_id: str, soort: str) -> None:
     """Open a werkvorm from the library and step forward to its first step of the given kind."""
     await settle(pilot)
     await open_werkvorm(pilot, werkvorm_id)
-    await fill_setup(pilot, participants="Anna, Bram, Chris, Dana, Eva", group="Team Oost",
+    await fill_setup(pilot, participants="Anna; Bram; Chris; Dana; Eva", group="Team Oost",
                      theme="elke jongere een plek")
     for _ in range(20):
         if pilot.app.screen.step.soort == soort:
@@ -169,7 +169,7 @@ def test_meeting_room(snap_compare, make_app, clock, view, theme, size) -> None:
         await settle(pilot)
         pilot.app.theme = theme
         await open_werkvorm(pilot, "check-in")
-        await fill_setup(pilot, participants="Anna, Bram, Chris, Dewi, Eva, Fatima, Gert, Hanna")
+        await fill_setup(pilot, participants="Anna; Bram; Chris; Dewi; Eva; Fatima; Gert; Hanna")
         await pilot.press("ctrl+r", "ctrl+n", "ctrl+t")
         clock.advance(70)
         await pilot.press(*"Zin in vandaag", "enter")

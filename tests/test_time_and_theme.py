@@ -28,7 +28,7 @@ async def test_runner_warns_at_20_and_5_percent_and_counts_overtime(make_app, cl
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         await open_werkvorm(pilot, "check-in")
-        await fill_setup(pilot, participants="Anna, Bram")
+        await fill_setup(pilot, participants="Anna; Bram")
         await pilot.press("ctrl+n")  # the round: 9 minutes
         await pilot.press("ctrl+t")
         display = app.screen.query_one("#timer", TimerDisplay)

@@ -101,10 +101,10 @@ def _scale(step: StapRun) -> list[str]:
             f"{f' ({md(meaning_high)})' if meaning_high else ''}"
     lines = [f"Schaal van {scale}.", ""] if capture.groep is not None or capture.per_deelnemer else []
     if capture.groep is not None:
-        lines.append(f"- **{'Groep' if capture.per_deelnemer else 'Cijfer'}:** {capture.groep}")
-    lines += [f"- **{md(name)}:** {score}" for name, score in capture.per_deelnemer.items()]
+        lines.append(f"- **{'Groep' if capture.per_deelnemer else 'Cijfer'}:** {schaal.format_score(capture.groep)}")
+    lines += [f"- **{md(name)}:** {schaal.format_score(score)}" for name, score in capture.per_deelnemer.items()]
     if (mean := schaal.average(capture.per_deelnemer)) is not None:
-        lines.append(f"- **Gemiddelde:** {str(mean).replace('.', ',')}")
+        lines.append(f"- **Gemiddelde:** {schaal.format_mean(mean)}")
     return lines + _paragraph(bullets(note_lines(capture.notities)))
 
 

@@ -59,7 +59,7 @@ class Meeting:
 class Score(NamedTuple):
     datum: datetime
     sessie: str  # the session's title
-    score: int
+    score: int | float  # a whole or half point
 
 
 class ThemeChange(NamedTuple):
@@ -136,7 +136,7 @@ def journey(sessions: Sequence[Sessie], group: str) -> Journey:
         for run in session.werkvormen:
             for step in run.stappen:
                 score = step.vastgelegd.get("groep") if step.soort == "schaal" else None
-                if isinstance(score, int) and not isinstance(score, bool):
+                if isinstance(score, (int, float)) and not isinstance(score, bool):  # 6 or a half point 6.5
                     scores.append(Score(session.aangemaakt, session.titel, score))
                     lows.append(int(step.inhoud.get("laagste", 0)))
                     highs.append(int(step.inhoud.get("hoogste", 10)))

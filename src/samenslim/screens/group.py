@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from samenslim.journey import BARS, Action, Journey, Score
+from samenslim.werkvormen.schaal import format_score
 
 STATUS_MARK = {"open": "☐ open", "gedaan": "✓ gedaan", "loopt door": "↻ loopt door", "vervallen": "✗ vervallen"}
 STATUS_STYLE = {"open": "bold", "gedaan": "green", "loopt door": "yellow", "vervallen": "dim"}
@@ -64,7 +65,7 @@ class ScoreChart(Widget):
     def get_content_height(self, container, viewport, width: int) -> int:
         return self.ROWS + 3 + (1 if len(self.scores) > self.fitting(width) else 0)
 
-    def level(self, score: int) -> int:
+    def level(self, score: int | float) -> int:
         """The bar's height in eighths of a line."""
         span = (self.high - self.low) or 1
         return round((min(max(score, self.low), self.high) - self.low) / span * self.ROWS * 8)
@@ -90,7 +91,7 @@ class ScoreChart(Widget):
             text.append("\n")
         text.append(f"{self.low:>{lw}} └" + "─" * (self.SLOT * len(shown)) + "\n", style=axis_style)
         text.append(" " * (lw + 2) + "".join(f" {short_day(score.datum)}" for score in shown) + "\n")
-        text.append(" " * (lw + 2) + "".join(f" {score.score:^5}" for score in shown), style="bold")
+        text.append(" " * (lw + 2) + "".join(f" {format_score(score.score):^5}" for score in shown), style="bold")
         if len(shown) < len(self.scores):
             text.append(f"\nde laatste {len(shown)} van {len(self.scores)} scores", style=axis_style)
         return text
@@ -148,7 +149,7 @@ class GroupScreen(Screen):
             scores = [score.score for score in self.journey.scores
                       if score.datum == meeting.datum and score.sessie == meeting.titel]
             if scores:
-                details.append(" · schaalvraag " + ", ".join(map(str, scores)))
+                details.append(" · schaalvraag " + ", ".join(map(format_score, scores)))
             if meeting.status != "afgerond":
                 details.append(" · niet afgerond", style="dim italic")
             table.add_row(day(meeting.datum), details)

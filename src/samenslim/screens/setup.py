@@ -4,11 +4,13 @@ and what it is about, before the session starts."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
@@ -16,6 +18,9 @@ from textual.widgets.option_list import Option
 
 from samenslim.content import Library, Werkvorm
 from samenslim.groups import GroupInfo, group_key
+from samenslim.session import NEEDS_OTHERS
+
+NAMES_RULE = "scheid namen met ; of een nieuwe regel; een komma hoort bij de naam"
 
 if TYPE_CHECKING:
     from textual import getters
@@ -24,27 +29,81 @@ if TYPE_CHECKING:
 
 
 def parse_names(text: str) -> list[str]:
-    """'Anna, Bram; Chris' -> ['Anna', 'Bram', 'Chris'], duplicates dropped, order kept."""
-    names: list[str] = []
-    for part in re.split(r"[,;\n]", text):
-        name = part.strip()
-        if name and name not in names:
-            names.append(name)
-    return names
+    """'Anna; de Vries, Piet' -> ['Anna', 'de Vries, Piet']: names are separated by ';' or new lines,
+    so a comma belongs to the name ('Achternaam, Voornaam'). Order and duplicates are kept (a
+    duplicate is reported, never dropped silently)."""
+    return [name for part in re.split(r"[;\n]", text) if (name := " ".join(part.split()))]
+
+
+def duplicate_names(names: list[str]) -> list[tuple[str, int]]:
+    """The names that occur more than once (ignoring case and spaces), as first typed, with their count."""
+    counts: dict[str, list] = {}
+    for name in names:
+        counts.setdefault(name.casefold(), [name, 0])[1] += 1
+    return [(name, count) for name, count in counts.values() if count > 1]
+
+
+def _times(count: int) -> str:
+    return {2: "twee", 3: "drie", 4: "vier"}.get(count, str(count)) + " keer"
+
+
+def names_line(names: list[str]) -> str:
+    """The live line under the participants field: who is there, in order, and any duplicate."""
+    if not names:
+        return "Nog geen deelnemers · scheid namen met ; (een komma hoort bij de naam)"
+    line = f"{len(names)} deelnemer{'' if len(names) == 1 else 's'}: " + " · ".join(names)
+    for name, count in duplicate_names(names):
+        line += f"\nLet op: {name} staat er {_times(count)} in."
+    return line
+
+
+class NamesInput(Input):
+    """The participants field: a pasted list (one name per line) becomes names separated by '; '."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) < 2:
+            return  # Input's own paste handler runs next (handlers are called along the MRO)
+        event.prevent_default()  # Input's handler would keep only the first line
+        event.stop()
+        names = "; ".join(lines)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(names)
+        else:
+            self.replace(names, *self.selection)
 
 
 class AgendaList(OptionList):
+    """The session's werkvormen in order; its keys ask the screen to change the agenda."""
+
     BINDINGS = [
         Binding("delete", "remove", "Weg uit agenda"),
-        Binding("alt+up", "move(-1)", "Omhoog", show=False),
-        Binding("alt+down", "move(1)", "Omlaag", show=False),
+        Binding("alt+up", "move(-1)", "Eerder", key_display="alt+↑"),
+        Binding("alt+down", "move(1)", "Later", key_display="alt+↓"),
     ]
 
-    async def action_remove(self) -> None:
-        await cast(SetupScreen, self.screen).change_agenda(remove=self.highlighted)  # only ever on SetupScreen
+    class Remove(Message):
+        """Take the werkvorm at `index` out of the agenda."""
 
-    async def action_move(self, delta: int) -> None:
-        await cast(SetupScreen, self.screen).change_agenda(move=(self.highlighted, delta))
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Move(Message):
+        """Move the werkvorm at `index` by `delta` places (-1 earlier, 1 later)."""
+
+        def __init__(self, index: int, delta: int) -> None:
+            super().__init__()
+            self.index = index
+            self.delta = delta
+
+    def action_remove(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Remove(self.highlighted))
+
+    def action_move(self, delta: int) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Move(self.highlighted, delta))
 
 
 class SetupScreen(Screen):
@@ -63,6 +122,7 @@ class SetupScreen(Screen):
         self.library = library
         self.groups = groups or {}
         self.initial_title = title or self.agenda[0].titel
+        self.initial_agenda = [w.id for w in self.agenda]
         self.filled_theme = ""  # the theme we filled in from the group's history (replaced if the group changes)
 
     def compose(self) -> ComposeResult:
@@ -94,8 +154,10 @@ class SetupScreen(Screen):
                 yield Label("", classes="theme-hint")
                 yield Static("", id="theme-hint", classes="hint theme-hint")
                 yield Label("Deelnemers", classes="group-only")
-                yield Input(placeholder="Anna, Bram, Chris (in deze volgorde gaan de rondjes)", id="participants",
-                            compact=True, classes="group-only")
+                with Vertical(id="participants-box", classes="group-only"):
+                    yield NamesInput(placeholder="Anna; Bram; de Vries, Piet (in deze volgorde gaan de rondjes)",
+                                     id="participants", compact=True)
+                    yield Static(names_line([]), id="participants-hint", classes="hint")
             yield Grid(id="roles-form")
             with Horizontal(id="setup-buttons"):
                 yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
@@ -138,7 +200,7 @@ class SetupScreen(Screen):
         form = self.query_one("#roles-form", Grid)
         chosen = {select.id: select.value for select in form.query(Select)}
         await form.remove_children()
-        names = parse_names(self.query_one("#participants", Input).value)
+        names = self.unique_names()
         rows = []
         for role in self.roles():
             select = Select([(name, name) for name in names], prompt=f"kies de {role}", id=f"role-{role}",
@@ -149,19 +211,22 @@ class SetupScreen(Screen):
         await form.mount_all(rows)
         form.display = bool(rows) and not self.solo
 
-    async def change_agenda(self, remove: int | None = None, move: tuple[int | None, int] | None = None) -> None:
-        if remove is not None:
-            if len(self.agenda) == 1:
-                self.app.notify("Een sessie heeft minstens één werkvorm.", severity="warning", timeout=3)
-                return
-            del self.agenda[remove]
-            await self.show_agenda(highlight=remove)
-        elif move is not None and move[0] is not None:
-            index, delta = move[0], move[1]
-            target = index + delta
-            if 0 <= target < len(self.agenda):
-                self.agenda[index], self.agenda[target] = self.agenda[target], self.agenda[index]
-                await self.show_agenda(highlight=target)
+    async def on_agenda_list_remove(self, message: AgendaList.Remove) -> None:
+        message.stop()
+        if len(self.agenda) == 1:
+            self.app.notify("Een sessie heeft minstens één werkvorm. Voeg eerst een andere toe (Erbij).",
+                            severity="warning", title="Agenda", timeout=4)
+            return
+        if 0 <= message.index < len(self.agenda):
+            del self.agenda[message.index]
+            await self.show_agenda(highlight=message.index)
+
+    async def on_agenda_list_move(self, message: AgendaList.Move) -> None:
+        message.stop()
+        index, target = message.index, message.index + message.delta
+        if 0 <= index < len(self.agenda) and 0 <= target < len(self.agenda):
+            self.agenda[index], self.agenda[target] = self.agenda[target], self.agenda[index]
+            await self.show_agenda(highlight=target)
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         select = event.select
@@ -191,9 +256,18 @@ class SetupScreen(Screen):
                             f"en tweegesprekken worden dan vragen voor jezelf.", severity="warning",
                             title="Alleen", timeout=8)
 
+    def unique_names(self) -> list[str]:
+        """The participants once each, for the role choices."""
+        names: list[str] = []
+        for name in parse_names(self.query_one("#participants", Input).value):
+            if name.casefold() not in {known.casefold() for known in names}:
+                names.append(name)
+        return names
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "participants":
-            names = parse_names(event.value)
+            self.query_one("#participants-hint", Static).update(names_line(parse_names(event.value)))
+            names = self.unique_names()
             for select in self.query(".role-select").results(Select):
                 current = select.value
                 select.set_options([(name, name) for name in names])
@@ -227,12 +301,56 @@ class SetupScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_start() if event.button.id == "start" else self.action_back()
 
+    def filled_in(self) -> list[str]:
+        """What the facilitator has typed or changed here, in words (empty: nothing to lose)."""
+        filled = []
+        if [w.id for w in self.agenda] != self.initial_agenda:
+            filled.append("de agenda")
+        if self.query_one("#title", Input).value.strip() not in ("", self.initial_title):
+            filled.append("de titel")
+        for selector, words in (("#group", "de groep"), ("#theme", "het thema"), ("#participants", "de deelnemers")):
+            if self.query_one(selector, Input).value.strip():
+                filled.append(words)
+        return filled
+
     def action_back(self) -> None:
-        self.app.pop_screen()
+        filled = self.filled_in()
+        if not filled:
+            self.app.pop_screen()
+            return
+        from samenslim.screens.confirm_leave import ConfirmLeaveScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmLeaveScreen(filled), answered)
+
+    def needs_others(self) -> list[str]:
+        """The agenda's werkvormen with a round or a pair conversation: they need other people."""
+        return [w.titel for w in self.agenda if any(step.soort in NEEDS_OTHERS for step in w.stappen)]
 
     def action_start(self) -> None:
         solo = self.solo
         participants = [] if solo else parse_names(self.query_one("#participants", Input).value)
+        field = self.query_one("#participants", Input)
+        duplicates = duplicate_names(participants)
+        if duplicates:
+            which = " en ".join(f"{name} ({_times(count)})" for name, count in duplicates)
+            these = "Deze naam staat" if len(duplicates) == 1 else "Deze namen staan"
+            self.app.notify(f"{these} meer dan eens in de lijst: {which}. Maak de namen verschillend "
+                            f"(bijv. 'Anna B.') of haal er één weg.", severity="warning", title="Deelnemers",
+                            timeout=8)
+            field.focus()
+            return
+        needing = self.needs_others()
+        if not solo and not participants and needing:
+            has = "heeft" if len(needing) == 1 else "hebben"
+            self.app.notify(f"{' en '.join(needing)} {has} rondjes of tweegesprekken: vul de namen van de "
+                            f"deelnemers in ({NAMES_RULE}), of kies bij Werkwijze 'Alleen'.",
+                            severity="warning", title="Nog geen deelnemers", timeout=8)
+            field.focus()
+            return
         roles: dict[str, str] = {}
         if not solo:
             for role in self.roles():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import math
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import model_validator
+from pydantic import AfterValidator, model_validator
 
 from samenslim.werkvormen.base import BaseStap, Vastgelegd
 
@@ -28,33 +30,61 @@ class Stap(BaseStap):
         return self
 
 
+def _whole_or_half(value: int | float) -> int | float:
+    """A score is a whole or a half point: 6 stays the int 6 (as files have always had it), 6.5 a float."""
+    if not math.isfinite(value) or value * 2 != int(value * 2):
+        raise ValueError("een score is een heel of half punt, bijv. 6 of 6,5")
+    return int(value) if value == int(value) else float(value)
+
+
+# int before float in the union, so 7 stays 7 in the file.
+Score = Annotated[int | float, AfterValidator(_whole_or_half)]
+
+
 class Capture(Vastgelegd):
-    groep: int | None = None
-    per_deelnemer: dict[str, int] = {}
+    groep: Score | None = None
+    per_deelnemer: dict[str, Score] = {}
     notities: str = ""
 
 
-def parse_score(text: str, lowest: int, highest: int) -> int | None:
-    """A typed score, or None when it is empty; raises ValueError with a Dutch message otherwise."""
-    text = text.strip()
+SCORE_TEXT = re.compile(r"(\d+)(?:[.,](\d*))?")
+
+
+def parse_score(text: str, lowest: int, highest: int) -> int | float | None:
+    """A typed score ('6', '6,5' or '6.5'), or None when it is empty; raises ValueError with a Dutch
+    message otherwise. Whole scores are ints, half points floats."""
+    text = text.strip().replace(" ", "")
     if not text:
         return None
-    if not text.isdigit():
-        raise ValueError(f"typ een heel getal van {lowest} tot en met {highest}")
-    value = int(text)
+    match = SCORE_TEXT.fullmatch(text)
+    if not match or match.group(2) not in (None, "", "0", "5"):
+        raise ValueError(f"alleen hele of halve punten van {lowest} tot en met {highest}, bijv. 6 of 6,5")
+    value: int | float = int(match.group(1)) + (0.5 if match.group(2) == "5" else 0)
     if not lowest <= value <= highest:
         raise ValueError(f"de score moet tussen {lowest} en {highest} liggen")
     return value
 
 
-def bar(score: int, lowest: int = 0, highest: int = 10) -> str:
-    """'0 ─────●──── 10': the score's place on the scale, readable without colour."""
+def format_score(score: int | float) -> str:
+    """Dutch display: 6 -> '6', 6.5 -> '6,5'."""
+    return str(int(score)) if score == int(score) else f"{score:g}".replace(".", ",")
+
+
+def format_mean(mean: float) -> str:
+    """An average with one decimal, Dutch: 6.75 -> '6,8'."""
+    return f"{mean:.1f}".replace(".", ",")
+
+
+def bar(score: int | float, lowest: int = 0, highest: int = 10) -> str:
+    """'0 ─────●──── 10': the score's place on the scale, readable without colour. A half point
+    marks the two whole points it lies between ('6,5': ●● on 6 and 7)."""
     cells = ["─"] * (highest - lowest + 1)
-    cells[score - lowest] = "●"
+    for point in {int(score), -(-score // 1)}:  # floor and ceiling: the same cell for a whole score
+        cells[int(point) - lowest] = "●"
     return f"{lowest} {''.join(cells)} {highest}"
 
 
-def average(scores: dict[str, int]) -> float | None:
+def average(scores: dict[str, int | float]) -> float | None:
     return round(sum(scores.values()) / len(scores), 1) if scores else None
 
 
@@ -63,11 +93,12 @@ def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
     lines = []
     if capture.groep is not None:
-        lines.append(f"Groep: {capture.groep} op {lowest}–{highest}   {bar(capture.groep, lowest, highest)}")
+        lines.append(f"Groep: {format_score(capture.groep)} op {lowest}–{highest}   "
+                     f"{bar(capture.groep, lowest, highest)}")
     for name, score in capture.per_deelnemer.items():
-        lines.append(f"{name}: {score}")
+        lines.append(f"{name}: {format_score(score)}")
     if (mean := average(capture.per_deelnemer)) is not None:
-        lines.append(f"Gemiddelde van de deelnemers: {mean}")
+        lines.append(f"Gemiddelde van de deelnemers: {format_mean(mean)}")
     if capture.notities.strip():
         lines += capture.notities.strip().splitlines()
     return lines

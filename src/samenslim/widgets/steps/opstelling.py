@@ -53,10 +53,17 @@ class OpstellingView(StepView[opstelling.Capture]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not (event.input.id or "").startswith("other-"):
-            self.screen.focus_next()
+        field_id = event.input.id or ""
+        if field_id.startswith("since-"):
+            # On to the next person in the line; after the last one, someone who was not listed.
+            index = int(field_id[6:]) + 1
+            following = f"#since-{index}" if index < len(self.context.participants) else "#other-name"
+            self.query_one(following, Input).focus()
             return
         name, since = self.query_one("#other-name", Input), self.query_one("#other-since", Input)
+        if field_id == "other-name" and name.value.strip() and not since.value.strip():
+            since.focus()  # the name is there: now since when
+            return
         if not name.value.strip() or not since.value.strip():
             self.app.notify("Vul een naam en 'sinds wanneer' in.", severity="warning")
             return

@@ -15,9 +15,9 @@ class SchaalView(StepView[schaal.Capture]):
     DEFAULT_CSS = """
     SchaalView .score-row { height: auto; }
     SchaalView .score-row Label { width: 18; padding-top: 1; }
-    SchaalView .score-row Input { width: 8; }
+    SchaalView .score-row Input { width: 10; }
     SchaalView .score-row .bar { padding: 1 0 0 1; width: 1fr; }
-    SchaalView #score-error { color: $error; }
+    SchaalView .score-row .score-error { padding: 1 0 0 1; width: 1fr; color: $error; display: none; }
     SchaalView #scale-meaning { color: $text-muted; }
     """
 
@@ -34,34 +34,37 @@ class SchaalView(StepView[schaal.Capture]):
             if self.step.inhoud.get("per_deelnemer", True) and not self.context.solo:
                 for index, name in enumerate(self.context.participants):
                     yield self._row(name, f"p{index}", capture.per_deelnemer.get(name))
-        yield Static("", id="score-error")
 
     def _range(self) -> tuple[int, int]:
         return self.step.inhoud.get("laagste", 0), self.step.inhoud.get("hoogste", 10)
 
-    def _row(self, label: str, key: str, value: int | None) -> Horizontal:
+    def _row(self, label: str, key: str, value: int | float | None) -> Horizontal:
+        low, high = self._range()
         return Horizontal(
             Label(label),
-            Input("" if value is None else str(value), id=f"score-{key}", restrict=r"\d{0,2}", max_length=2,
-                  placeholder=f"{self._range()[0]}-{self._range()[1]}"),
+            Input("" if value is None else schaal.format_score(value), id=f"score-{key}",
+                  restrict=r"\d{0,2}([.,]\d?)?", max_length=4, placeholder=f"{low}-{high}"),
             Static(self._bar(value), classes="bar", id=f"bar-{key}"),
+            # An input error stands next to its own field (in place of the bar), never below the list.
+            Static("", classes="score-error", id=f"error-{key}"),
             classes="score-row",
         )
 
-    def _bar(self, value: int | None) -> str:
+    def _bar(self, value: int | float | None) -> str:
         return schaal.bar(value, *self._range()) if value is not None else ""
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         key = (event.input.id or "").removeprefix("score-")
-        error = self.query_one("#score-error", Static)
+        error = self.query_one(f"#error-{key}", Static)
+        bar = self.query_one(f"#bar-{key}", Static)
         try:
             value = schaal.parse_score(event.value, *self._range())
-            error.update("")
-        except ValueError as problem:
-            # What is stored mirrors what is on screen: an invalid entry is no score.
-            value = None
-            error.update(str(problem))
+            problem = ""
+        except ValueError as invalid:
+            # What is stored mirrors what is on screen: an invalid entry is no score (the text stays
+            # in the field to be corrected).
+            value, problem = None, str(invalid).capitalize()
         capture = self.capture()
         if key == "groep":
             capture.groep = value
@@ -72,7 +75,11 @@ class SchaalView(StepView[schaal.Capture]):
             else:
                 capture.per_deelnemer[name] = value
         self.store(capture)
-        self.query_one(f"#bar-{key}", Static).update(self._bar(value))
+        bar.update(self._bar(value))
+        error.update(problem)
+        bar.display, error.display = not problem, bool(problem)
+        if problem:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def focus_capture(self) -> None:
         self.query_one("#score-groep", Input).focus()
