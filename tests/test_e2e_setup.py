@@ -209,7 +209,7 @@ async def test_back_without_typing_goes_straight_back(make_app) -> None:
 
 
 async def test_back_after_typing_asks_first(make_app, data_dir) -> None:
-    from samenslim.screens.confirm_leave import ConfirmLeaveScreen
+    from samenslim.screens.confirm import ConfirmScreen
     from samenslim.screens.library import LibraryScreen
 
     app = make_app(offer_resume=False)
@@ -220,7 +220,7 @@ async def test_back_after_typing_asks_first(make_app, data_dir) -> None:
         await pilot.press(*"Team Oost")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         assert app.focused.id == "cancel", "Cancel has the focus: Enter by habit loses nothing"
         await pilot.press("enter")
         await pilot.pause()

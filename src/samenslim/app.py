@@ -369,7 +369,7 @@ class SamenslimApp(App):
         self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)", title="Verslag", timeout=8)
 
     def confirm_delete(self, entry, then: Callable[[], object] | None = None) -> None:
-        from samenslim.screens.confirm_delete import ConfirmDeleteScreen
+        from samenslim.screens.confirm import ConfirmScreen
         from samenslim.screens.sessions import SessionsScreen
 
         when = f"{entry.aangemaakt:%d-%m-%Y %H:%M}" if entry.aangemaakt else entry.bestand
@@ -396,7 +396,9 @@ class SamenslimApp(App):
                 if isinstance(screen, SessionsScreen):
                     screen.load()
 
-        self.push_screen(ConfirmDeleteScreen(name), answered)
+        self.push_screen(ConfirmScreen(
+            "Sessie verwijderen?", f"{name}\n\nHet bestand en alle kopieën ervan worden gewist. "
+            "Dit kan niet ongedaan worden gemaakt.", yes="Verwijderen", variant="error"), answered)
 
     @work(thread=True, exclusive=True, group="group")
     def open_group(self, group: str) -> None:

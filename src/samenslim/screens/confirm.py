@@ -1,7 +1,10 @@
-"""A yes/no question before something that cannot be taken back at a keystroke (leaving or finishing
-a session). "No" has the focus, so an Enter by habit changes nothing."""
+"""A yes/no question before something that cannot be taken back at a keystroke: leaving or finishing
+a session, throwing away a filled-in setup, deleting a session (named, because the notes may be
+about young people). Cancel has the focus, so an Enter by habit changes nothing."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,26 +21,28 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Button { margin-right: 2; }
     """
 
-    def __init__(self, title: str, text: str, yes: str, no: str = "Annuleren") -> None:
+    def __init__(self, title: str, text: str, yes: str, no: str = "Annuleren",
+                 variant: Literal["primary", "warning", "error"] = "primary") -> None:
         super().__init__()
         self.title_text = title
         self.text = text
         self.yes_label = yes
         self.no_label = no
+        self.variant = variant
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.text, id="confirm-text")
             with Horizontal(id="confirm-buttons"):
-                yield Button(self.no_label, id="no", compact=True)
-                yield Button(self.yes_label, id="yes", variant="primary", compact=True)
+                yield Button(self.no_label, id="cancel", compact=True)
+                yield Button(self.yes_label, id="confirm", variant=self.variant, compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(event.button.id == "confirm")
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -318,13 +318,16 @@ class SetupScreen(Screen):
         if not filled:
             self.app.pop_screen()
             return
-        from samenslim.screens.confirm_leave import ConfirmLeaveScreen
+        from samenslim.screens.confirm import ConfirmScreen
 
         def answered(leave: bool | None) -> None:
             if leave:
                 self.app.pop_screen()
 
-        self.app.push_screen(ConfirmLeaveScreen(filled), answered)
+        what = ", ".join(filled[:-1]) + " en " + filled[-1] if len(filled) > 1 else filled[0]
+        self.app.push_screen(ConfirmScreen(
+            "Terug zonder te starten?", f"Je hebt al ingevuld: {what}. Dat wordt niet bewaard als je teruggaat.",
+            yes="Weggooien en terug", variant="warning"), answered)
 
     def needs_others(self) -> list[str]:
         """The agenda's werkvormen with a round or a pair conversation: they need other people."""
