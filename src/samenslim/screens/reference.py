@@ -14,6 +14,20 @@ from textual.widgets.option_list import Option
 from samenslim.decks import Stapel
 
 
+class ReferenceList(OptionList):
+    """The list of decks and cards. In a small terminal (40x12) the dialog can leave it no rows;
+    Textual's page keys then look up the highlighted option's line, which is only laid out when
+    there is room, and crash (KeyError). Without room a page key does nothing."""
+
+    def action_page_down(self) -> None:
+        if self.scrollable_content_region:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.scrollable_content_region:
+            super().action_page_up()
+
+
 class ReferenceScreen(ModalScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     BINDINGS = [
@@ -37,7 +51,7 @@ class ReferenceScreen(ModalScreen[None]):
                     options.append(Option(Text(deck.titel, style="bold"), id=f"{deck.id}", disabled=False))
                     options += [Option(f"  {card.titel}", id=f"{deck.id}/{number}")
                                 for number, card in enumerate(deck.kaarten)]
-                yield OptionList(*options, id="reference-list")
+                yield ReferenceList(*options, id="reference-list")
                 with VerticalScroll(id="reference-text-pane"):
                     yield Static("", id="reference-text")
 
