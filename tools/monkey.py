@@ -223,7 +223,6 @@ def captured_strings(data: dict) -> list[str]:
     for werkvorm in data.get("werkvormen", []):
         for step in werkvorm.get("stappen", []):
             found += strings_in(step.get("vastgelegd", {})) + strings_in(step.get("concepten", {}))
-            found += list((step.get("concepten") or {}).keys())  # harmless: ids never equal user text
     return found
 
 
@@ -250,7 +249,9 @@ def runner_of(app):
 
 
 def check_drafts(app, data_dir: Path, run: Run) -> None:
-    """Whatever is typed in the step view (sent or not) is in the file."""
+    """Whatever is typed in the step view, sent or not, is in the file: in a step's `concepten`
+    (keyed by the widget id) or in what a step captured (`vastgelegd`, as text or as its JSON, so
+    a score typed as 7 is found as the number 7)."""
     from textual.widgets import Input, TextArea
 
     from samenslim.widgets.steps import StepView
@@ -260,12 +261,15 @@ def check_drafts(app, data_dir: Path, run: Run) -> None:
         return
     path = data_dir / "sessies" / f"{runner.session.id}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    texts = captured_strings(data)
-    blob = json.dumps(data.get("werkvormen", []), ensure_ascii=False)
+    steps = [step for werkvorm in data.get("werkvormen", []) for step in werkvorm.get("stappen", [])]
+    texts = captured_strings(data) + [json.dumps(step.get("vastgelegd", {}), ensure_ascii=False) for step in steps]
+    drafts = {key: value for step in steps for key, value in (step.get("concepten") or {}).items()}
     for view in runner.query(StepView).results():
         for widget in view.query("Input, TextArea").results():
             value = widget.value if isinstance(widget, Input) else widget.text if isinstance(widget, TextArea) else ""
-            if value.strip() and not any(value in text for text in texts) and value not in blob:
+            if not value.strip() or drafts.get(widget.id or "") == value:
+                continue
+            if not any(value.strip() in text for text in texts):
                 raise run.failure(f"the draft {value!r} in #{widget.id} is not in {path.name}")
 
 
