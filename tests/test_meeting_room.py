@@ -20,6 +20,13 @@ from tests.drive import DRIVERS
 EIGHT = "Anna; Bram; Chris; Dewi; Eva; Fatima; Gert; Hanna"
 
 
+def saved(app, data_dir: Path) -> dict:
+    """The session file as it is once the autosaver has written the last change: it writes on its
+    own thread, so reading the file straight after a key press can see the save before."""
+    assert app.autosaver.flush(), "the autosaver did not finish"
+    return only_session(data_dir)
+
+
 async def start_check_in(pilot, participants: str = EIGHT) -> None:
     await settled(pilot)
     await open_werkvorm(pilot, "check-in")
@@ -34,7 +41,7 @@ async def test_presentation_shows_question_timer_speaker_and_capture_goes_on(mak
         await start_check_in(pilot, "Anna; Bram")
         await pilot.press("ctrl+r")  # draw the check-in question
         await pilot.pause()
-        question = only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["kaart"]
+        question = saved(app, data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["kaart"]
         await pilot.press("ctrl+n", "ctrl+t")
         clock.advance(30)
         await pilot.press("f5")
@@ -151,7 +158,7 @@ async def test_the_order_can_be_shuffled_before_the_first_turn(make_app, clock, 
         await start_check_in(pilot)
         await pilot.press("ctrl+n", "ctrl+f")
         await pilot.pause()
-        shuffled = only_session(data_dir)["werkvormen"][0]["stappen"][1]["vastgelegd"]["sprekers"]
+        shuffled = saved(app, data_dir)["werkvormen"][0]["stappen"][1]["vastgelegd"]["sprekers"]
         assert sorted(shuffled) == sorted(EIGHT.split("; ")) and shuffled != EIGHT.split("; ")
         assert f"Aan de beurt: {shuffled[0]}" in widget_text(app, "#speaker")
         await pilot.press("enter", "ctrl+f")  # after the first turn the order stays

@@ -233,6 +233,14 @@ class SamenslimApp(App):
             yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
                                 lambda werkvorm=werkvorm: self.open_setup_asking(werkvorm))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from samenslim.widgets.option_list import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def running_session_screen(self) -> RunnerScreen | None:
         from samenslim.screens.runner import RunnerScreen
 

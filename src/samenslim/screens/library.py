@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.catalog import Catalog, Entry
+from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
     from textual import getters
@@ -49,7 +50,7 @@ class LibraryScreen(Screen):
         yield Static("samenslim · Bibliotheek", id="title-bar")
         yield Input(placeholder="Typ om te filteren, pijltjes om te kiezen, Enter om te starten", id="filter")
         with Horizontal(id="library-body"):
-            yield OptionList(id="werkvormen")
+            yield SafeOptionList(id="werkvormen")
             with VerticalScroll(id="details"):
                 yield Static("", id="details-text")
         yield Static("", id="problems-line")

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.journey import Action
+from samenslim.widgets.option_list import SafeOptionList
 
 CYCLE = (None, "gedaan", "loopt door", "vervallen")
 TAG = {None: "· nog niet", "gedaan": "✓ gedaan", "loopt door": "↻ loopt door", "vervallen": "✗ vervallen"}
@@ -56,7 +57,7 @@ class OpenActionsScreen(ModalScreen[dict[str, str] | None]):
         with Vertical(id="open-dialog"):
             yield Static("Hoe staat het met de acties van vorige keer?", id="open-title")
             yield Static("g gedaan · d loopt door · v vervallen · spatie wisselt", classes="hint")
-            yield OptionList(*[Option(self.prompt(action), id=action.key) for action in self.actions],
+            yield SafeOptionList(*[Option(self.prompt(action), id=action.key) for action in self.actions],
                              id="open-list")
             yield Static("Enter: opslaan · Esc: later", classes="hint", id="open-keys")
 

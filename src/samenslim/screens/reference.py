@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.decks import Stapel
+from samenslim.widgets.option_list import SafeOptionList
 
 
 class ReferenceScreen(ModalScreen[None]):
@@ -37,7 +38,7 @@ class ReferenceScreen(ModalScreen[None]):
                     options.append(Option(Text(deck.titel, style="bold"), id=f"{deck.id}", disabled=False))
                     options += [Option(f"  {card.titel}", id=f"{deck.id}/{number}")
                                 for number, card in enumerate(deck.kaarten)]
-                yield OptionList(*options, id="reference-list")
+                yield SafeOptionList(*options, id="reference-list")
                 with VerticalScroll(id="reference-text-pane"):
                     yield Static("", id="reference-text")
 

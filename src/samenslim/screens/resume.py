@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.session import Sessie
+from samenslim.widgets.option_list import SafeOptionList
 
 NEW = "__nieuw__"
 
@@ -28,7 +29,7 @@ class ResumeScreen(ModalScreen[str | None]):
                          "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan.", classes="hint")
             options = [Option(self.label(session), id=session.id) for session in self.sessions]
             options.append(Option("Nee, naar de bibliotheek", id=NEW))
-            yield OptionList(*options, id="resume-list")
+            yield SafeOptionList(*options, id="resume-list")
 
     @staticmethod
     def label(session: Sessie) -> str:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from samenslim.content import Library
 from samenslim.decks import Kaart
+from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
     from textual import getters
@@ -40,13 +41,13 @@ class StuckScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("samenslim · Vastgelopen? Kies wat jullie herkennen", id="title-bar")
         with Horizontal(id="stuck-body"):
-            yield OptionList(*[Option(f"{n:>2}. {card.titel}", id=str(n - 1))
+            yield SafeOptionList(*[Option(f"{n:>2}. {card.titel}", id=str(n - 1))
                                for n, card in enumerate(self.situations, start=1)], id="situations")
             with Vertical(id="stuck-side"):
                 with VerticalScroll(id="stuck-text-pane"):
                     yield Static("", id="stuck-text")
                 yield Static("Probeer (Tab, dan Enter om te starten):", classes="hint")
-                yield OptionList(id="suggested")
+                yield SafeOptionList(id="suggested")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.werkvormen import cirkels
+from samenslim.widgets.option_list import SafeOptionList
 from samenslim.widgets.steps import StepView
 
 RELATION_MARK = {"sterk": "━", "zwak": "┄", "moet sterker": "⇢"}
@@ -69,7 +70,7 @@ class CirkelsView(StepView[cirkels.Capture]):
         if self.step.inhoud.get("belang"):
             yield Input(placeholder="belang van het gemarkeerde item", id="belang", compact=True)
         with Horizontal(id="circles-body"):
-            yield OptionList(id="items")
+            yield SafeOptionList(id="items")
             yield Static(id="drawing")
 
     def on_mount(self) -> None:

@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from samenslim.werkvormen import keuze
+from samenslim.widgets.option_list import SafeOptionList
 from samenslim.widgets.steps import NotesMixin, StepView
 
 
@@ -26,7 +27,7 @@ class KeuzeView(NotesMixin, StepView[keuze.Capture]):
         self.options = keuze.options(self.step.inhoud)
         yield Static(self._chosen_text(), id="chosen")
         yield Static("Lees de kaarten met de pijltjes; Enter kiest. Tab gaat naar de notities.", classes="hint")
-        yield OptionList(*[Option(f"{number}. {option.titel}", id=str(number - 1))
+        yield SafeOptionList(*[Option(f"{number}. {option.titel}", id=str(number - 1))
                            for number, option in enumerate(self.options, start=1)])
         yield Static("", id="card-text")
         yield Static("Waarom deze? Wat herkennen jullie?", classes="capture-label")

@@ -6,6 +6,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.werkvormen import stapel
+from samenslim.widgets.option_list import SafeOptionList
 from samenslim.widgets.steps import StepView
 
 
@@ -20,7 +21,7 @@ class StapelView(StepView[stapel.Capture]):
     def compose(self) -> ComposeResult:
         yield Static(self._card_text(), id="kaart")
         yield Static("Trek een kaart (ctrl+r) of kies er zelf een (pijltjes en Enter):", classes="hint")
-        yield OptionList(*[Option(card, id=str(i)) for i, card in enumerate(self.step.inhoud.get("kaarten", []))])
+        yield SafeOptionList(*[Option(card, id=str(i)) for i, card in enumerate(self.step.inhoud.get("kaarten", []))])
 
     def _card_text(self) -> str:
         card = self.capture().kaart
