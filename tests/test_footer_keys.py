@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input, TextArea
 from samenslim.content import load_content
 from samenslim.locations import builtin_content_dir
 from samenslim.werkvormen import KINDS
-from tests.conftest import choose_werkvorm, fill_setup, settled
+from tests.conftest import choose_werkvorm, confirm, fill_setup, settled
 
 NAMES = ["Anna", "Bram", "Chris", "Dewi"]
 LIBRARY = load_content(builtin_content_dir(), None)
@@ -93,6 +93,7 @@ async def summary(pilot) -> None:
     await to_runner(pilot, "check-in")
     await pilot.press("ctrl+n", "ctrl+n")
     await pilot.pause()
+    await confirm(pilot, "nog niet rond")  # finishing with the round still open asks first
 
 
 async def sessions(pilot) -> None:

@@ -105,6 +105,17 @@ class AgendaList(OptionList):
         if self.highlighted is not None:
             self.post_message(self.Move(self.highlighted, delta))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Eerder/Later only where the werkvorm can move, so the footer never offers a dead key.
+        if action == "move" and parameters:
+            target = (self.highlighted if self.highlighted is not None else -1) + int(str(parameters[0]))
+            return 0 <= target < self.option_count and self.highlighted is not None
+        return True
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self.refresh_bindings()
+
 
 class SetupScreen(Screen):
     if TYPE_CHECKING:

@@ -82,7 +82,7 @@ class StepView(Vertical, Generic[C]):
         if field_id is None:
             return
         drafts = self.step.concepten
-        draft = text if text.strip() and text.strip() not in captured_texts(self.step.vastgelegd) else ""
+        draft = text if text.strip() and not self.is_kept(field_id, text) else ""
         if drafts.get(field_id, "") == draft:
             return
         if draft:
@@ -90,6 +90,11 @@ class StepView(Vertical, Generic[C]):
         else:
             drafts.pop(field_id, None)
         self.post_message(self.Changed())
+
+    def is_kept(self, field_id: str, text: str) -> bool:
+        """Whether this text of this field is already in the capture (so it is no draft). A kind
+        that stores a field in another form (seconds for '1:15') says so by overriding this."""
+        return text.strip() in captured_texts(self.step.vastgelegd)
 
     def on_mount(self) -> None:
         """Put back what was typed and not confirmed (after the subclass has filled its fields)."""

@@ -166,7 +166,6 @@ class RondjeView(StepView[rondje.Capture]):
             self.show_limit_error(f"Spreektijd p.p.: {problem}")
             return
         self.show_limit_error("")
-        event.prevent_default()  # a valid limit is stored as seconds below: no draft to keep
         capture = self.capture()
         if capture.per_persoon != limit:
             capture.per_persoon = limit
@@ -208,6 +207,14 @@ class RondjeView(StepView[rondje.Capture]):
         capture.sprekers = rondje.ordered(base, capture.volgorde, self.context.rng)
         self.store(capture)
         self.refresh_round()
+
+    def is_kept(self, field_id: str, text: str) -> bool:
+        if field_id == "per-person":  # kept as seconds: '1:15' is 75
+            try:
+                return rondje.parse_limit(text) == self.capture().per_persoon
+            except ValueError:
+                return False
+        return super().is_kept(field_id, text)
 
     def open_work(self) -> list[str]:
         state = self.round()
