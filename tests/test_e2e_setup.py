@@ -3,25 +3,17 @@ checks, and Esc that asks before it throws typed work away."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList
 from textual.widgets._footer import FooterKey
 
 from samenslim.screens.setup import AgendaList, SetupScreen
 from tests.conftest import choose_werkvorm, fill_setup, only_session
+from tests.test_e2e_agenda import choose
 
 
 async def add_werkvorm(pilot, label_start: str) -> None:
     """Open 'Erbij' with the keyboard and pick the werkvorm whose label starts with label_start."""
-    select = pilot.app.screen.query_one("#add-werkvorm", Select)
-    select.focus()
-    await pilot.press("enter")
-    await pilot.pause()
-    labels = [str(label) for label, value in select._options if value is not Select.NULL]
-    index = next(i for i, label in enumerate(labels) if label.startswith(label_start))
-    for _ in range(index + 1):  # the list opens on the blank prompt
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
+    await choose(pilot, "#add-werkvorm", label_start)
 
 
 def agenda_lines(app) -> list[str]:
@@ -48,7 +40,13 @@ async def test_agenda_keys_remove_and_move(make_app, data_dir) -> None:
         agenda.highlighted = 0
         await pilot.pause()
         keys = footer_keys(app)
+        assert "alt+↑" not in keys and keys.get("alt+↓") == "Later", "the first cannot go earlier: not offered"
+        agenda.highlighted = 1
+        await pilot.pause()
+        keys = footer_keys(app)
         assert keys.get("alt+↑") == "Eerder" and keys.get("alt+↓") == "Later", keys
+        agenda.highlighted = 0
+        await pilot.pause()
         assert keys.get("del") == "Weg uit agenda" or "Weg uit agenda" in keys.values(), keys
 
         await pilot.press("alt+down")  # check-in one down

@@ -416,39 +416,42 @@ class SamenslimApp(App):
         found = journey(self.group_sessions(group), group)  # off the UI thread: it reads the group's files
         self.call_from_thread(self.push_screen, GroupScreen(found))
 
-    def resume(self, session_id: str) -> None:
+    def _lock_and_load(self, session_id: str, failed: str) -> tuple[Sessie, FileLock] | None:
+        """The session locked for this window and loaded, or None after a Dutch notice."""
         from samenslim.store import SessionLocked, StoreError
 
         try:
             lock = self.store.lock(session_id)
         except SessionLocked as error:
             self.notify(str(error), severity="error", timeout=8)
-            return
+            return None
         try:
-            session = self.store.load(session_id)
+            return self.store.load(session_id), lock
         except StoreError as error:
             lock.release()
-            self.notify(f"Kan niet hervatten: {error}", severity="error", timeout=10)
-            return
-        self._locks[session_id] = lock
-        self.open_runner(session)
+            self.notify(f"{failed}: {error}", severity="error", timeout=10)
+            return None
+
+    def resume(self, session_id: str) -> None:
+        found = self._lock_and_load(session_id, "Kan niet hervatten")
+        if found is not None:
+            self._locks[session_id] = found[1]
+            self.open_runner(found[0])
 
     def reopen(self, session_id: str) -> None:
         """A finished session is opened again to correct or add something; the file records when."""
         from samenslim.session import now
-        from samenslim.store import SaveError, SessionLocked, StoreError
+        from samenslim.store import SaveError
 
-        try:
-            lock = self.store.lock(session_id)
-        except SessionLocked as error:
-            self.notify(str(error), severity="error", timeout=8)
+        found = self._lock_and_load(session_id, "Kan niet heropenen")
+        if found is None:
             return
+        session, lock = found
+        session.status = "bezig"
+        session.heropend.append(now())
         try:
-            session = self.store.load(session_id)
-            session.status = "bezig"
-            session.heropend.append(now())
             self.store.save(session)
-        except (StoreError, SaveError) as error:
+        except SaveError as error:
             lock.release()
             self.notify(f"Kan niet heropenen: {error}", severity="error", timeout=10)
             return
