@@ -40,3 +40,15 @@ async def test_page_keys_in_the_command_palette_before_a_search(make_app) -> Non
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_circles_at_40_columns_never_lay_their_list_out_at_no_width(tmp_path) -> None:
+    """tools/monkey.py --seed 144923 --werkvorm cirkel-van-invloed --mode solo --size 40x12 (found
+    in a 20-minute run): after 172 keys the circles' list and drawing were laid out side by side
+    before the narrow class applied, the list got no width and wrapping crashed ('range() arg 3
+    must not be zero'). Replayed here with the same seed; the circles are now narrow first."""
+    from tests.test_monkey import monkey
+
+    run = monkey.Run("cirkel-van-invloed", "solo", (40, 12), 144923)
+    await monkey.explore(run, bursts=8, burst_length=25, data_dir=tmp_path / "data")
+    assert run.sessions_started >= 1 and len(run.keys) > 150

@@ -48,12 +48,14 @@ class CirkelsView(StepView[cirkels.Capture]):
         Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
     ]
     DEFAULT_CSS = """
-    CirkelsView #circles-body { height: auto; }
+    CirkelsView #circles-body { height: auto; layout: vertical; }
     CirkelsView #items { width: 1fr; height: auto; max-height: 12; }
-    CirkelsView #drawing { width: 1fr; height: auto; margin-left: 1; }
+    CirkelsView #drawing { width: 1fr; height: auto; }
     CirkelsView #target { color: $accent; }
-    RunnerScreen.-narrow CirkelsView #circles-body, RunnerScreen.-tiny CirkelsView #circles-body { layout: vertical; }
-    RunnerScreen.-narrow CirkelsView #drawing, RunnerScreen.-tiny CirkelsView #drawing { margin-left: 0; }
+    /* Narrow first, like the runner: until Textual sets the breakpoint class after the first
+       layout, a side-by-side list could be squeezed to no width at 40 columns (a crash in wrapping). */
+    RunnerScreen.-wide CirkelsView #circles-body { layout: horizontal; }
+    RunnerScreen.-wide CirkelsView #drawing { margin-left: 1; }
     """
 
     def __init__(self, step, context) -> None:
