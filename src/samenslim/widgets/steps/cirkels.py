@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -48,14 +48,9 @@ class CirkelsView(StepView[cirkels.Capture]):
         Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
     ]
     DEFAULT_CSS = """
-    CirkelsView #circles-body { height: auto; layout: vertical; }
     CirkelsView #items { width: 1fr; height: auto; max-height: 12; }
     CirkelsView #drawing { width: 1fr; height: auto; }
     CirkelsView #target { color: $accent; }
-    /* Narrow first, like the runner: until Textual sets the breakpoint class after the first
-       layout, a side-by-side list could be squeezed to no width at 40 columns (a crash in wrapping). */
-    RunnerScreen.-wide CirkelsView #circles-body { layout: horizontal; }
-    RunnerScreen.-wide CirkelsView #drawing { margin-left: 1; }
     """
 
     def __init__(self, step, context) -> None:
@@ -71,7 +66,7 @@ class CirkelsView(StepView[cirkels.Capture]):
         yield Static(f"In de lijst: {rings}, 0 = eraf{extra}, Del = weg", classes="hint")
         if self.step.inhoud.get("belang"):
             yield Input(placeholder="belang van het gemarkeerde item", id="belang", compact=True)
-        with Horizontal(id="circles-body"):
+        with Vertical(id="circles-body"):  # side by side on a wide runner: samenslim.tcss
             yield SafeOptionList(id="items")
             yield Static(id="drawing")
 
