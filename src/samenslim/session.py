@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -138,8 +139,23 @@ class Sessie(Record):
         return self.step_number() == self.step_count()
 
 
+# Combining marks (accents) as NFKD leaves them, in the blocks that Latin text uses.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Letters that NFKD does not take apart, as they are usually written without their mark.
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+                          "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th"})
+
+
+def without_accents(text: str) -> str:
+    """The text with its accents dropped and ligatures taken apart: "Café ĳs" -> "Cafe ijs".
+    NFKD splits é into e and a combining accent (dropped) and turns the Dutch ĳ into i + j."""
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
+
+
 def new_session_id(title: str, created: datetime) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:30].strip("-") or "sessie"
+    slug = re.sub(r"[^a-z0-9]+", "-", without_accents(title).lower()).strip("-")[:30].strip("-") or "sessie"
     return f"{created:%Y%m%d-%H%M%S}-{slug}-{secrets.token_hex(2)}"
 
 
