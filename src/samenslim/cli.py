@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     kopieer.add_argument("--id", dest="new_id", metavar="NIEUW", help="id voor de kopie van een werkvorm")
     sessies = commands.add_parser("sessies", parents=[common], help="kijk terug op eerdere sessies")
     sessies.add_argument("--lijst", action="store_true", help="toon de sessies als tekst, zonder de app")
+    sessies.add_argument("--zoek", metavar="TEKST",
+                         help="toon alleen sessies waarin elk woord voorkomt (hoofdletters en accenten tellen "
+                              "niet mee; van een sessie alleen tellen alleen de titel); werkt als --lijst")
     export = commands.add_parser("export", parents=[common], help="schrijf het verslag van een sessie (Markdown)")
     export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
     export.add_argument("--naar", metavar="PAD", type=Path, help="schrijf naar dit bestand in plaats van het scherm")
@@ -55,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args.paden)
     if args.command == "kopieer":
         return cmd_copy(locations, args.bron, args.new_id)
-    if args.command == "sessies" and args.lijst:
-        return cmd_sessions(locations)
+    if args.command == "sessies" and (args.lijst or args.zoek is not None):
+        return cmd_sessions(locations, args.zoek)
     if args.command == "export":
         return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
     if args.command == "serve":
@@ -130,14 +133,17 @@ def cmd_validate(paths: list[Path]) -> int:
     return 1 if problems else 0
 
 
-def cmd_sessions(locations) -> int:
-    from samenslim.sessions_index import list_sessions
+def cmd_sessions(locations, query: str | None = None) -> int:
+    from samenslim.sessions_index import list_sessions, search
 
     listing = list_sessions(locations.sessions_dir)
-    for entry in listing.entries:
+    entries = listing.entries if query is None else search(listing, query)
+    for entry in entries:
         print(session_line(entry))
     if not listing.entries:
         print(f"Nog geen sessies in {locations.sessions_dir}.", file=sys.stderr)
+    elif not entries:
+        print(f"Geen sessies gevonden met '{query}'.", file=sys.stderr)
     if listing.index_error:
         print(f"let op: {listing.index_error}", file=sys.stderr)
     return 0

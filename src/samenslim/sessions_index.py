@@ -66,7 +66,7 @@ from typing_extensions import TypedDict
 
 from samenslim import __version__
 from samenslim.groups import group_key
-from samenslim.session import ID_PATTERN, SCHEMA_VERSION, Modus, Sessie, Status
+from samenslim.session import ID_PATTERN, SCHEMA_VERSION, Modus, Sessie, Status, without_accents
 from samenslim.store import (
     SUFFIX,
     TEMP_SUFFIX,
@@ -80,7 +80,7 @@ from samenslim.store import (
 
 INDEX_NAME = ".index.json"
 TEXTS_NAME = ".zoektekst.json"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: search texts are folded (fold): a texts file of format 2 is not
 # A file's mtime comes from a coarse clock (a few ms on ext4, 2 s on FAT): a file changed twice
 # within one tick keeps its mtime. Entries of files touched this shortly before the index was
 # built are therefore not trusted, and read again next time.
@@ -155,7 +155,7 @@ class Listing:
     _texts_saved: bool = field(default=False, repr=False)
 
     def search_texts(self) -> dict[str, str]:
-        """Per file name, the lower-cased text search looks at: titles, questions, theme, group,
+        """Per file name, the folded text (fold) search looks at: titles, questions, theme, group,
         people and everything captured. Files read whole by this listing have theirs already; the
         rest come from the texts file when size and mtime still match, or else from reading the
         whole file. A file that turns out to be damaged (or to differ from what its head said) gets
@@ -402,7 +402,7 @@ def _quick_session(raw: bytes) -> Sessie | None:
 
 
 def _damaged(name: str, size: int, mtime_ns: int, reason: str) -> tuple[Samenvatting, str]:
-    return Samenvatting(name, size, mtime_ns, beschadigd=reason), name.lower()
+    return Samenvatting(name, size, mtime_ns, beschadigd=reason), fold(name)
 
 
 def _from_session(name: str, size: int, mtime_ns: int, session: Sessie) -> tuple[Samenvatting, str]:
@@ -438,10 +438,16 @@ def _from_newer(name: str, size: int, mtime_ns: int, data: dict[str, Any]) -> tu
     return entry, search_text(texts)
 
 
+def fold(text: str) -> str:
+    """What search compares: lower case, accents dropped, ĳ as ij (session.without_accents), so
+    `cafe` finds "café" and `ĳssel` finds "IJssel". The query and the texts are folded alike."""
+    return without_accents(text).lower()
+
+
 def search_text(texts: list[str]) -> str:
-    """One lower-cased line. Line breaks become spaces: a search word never spans two texts either
-    way, and a text without escapes reads back from the JSON file several times faster."""
-    return " ".join(texts).lower().replace("\n", " ")
+    """One folded line (see fold). Line breaks become spaces: a search word never spans two texts
+    either way, and a text without escapes reads back from the JSON file several times faster."""
+    return fold(" ".join(texts)).replace("\n", " ")
 
 
 def _when(value: Any) -> datetime | None:
@@ -478,16 +484,16 @@ def sort_newest_first(entries: Iterable[Samenvatting]) -> list[Samenvatting]:
 # -- searching and filtering ------------------------------------------------------------------
 
 def search(listing: Listing, text: str, include_private: bool = False) -> list[Samenvatting]:
-    """The listing's entries that contain every word of `text` (case-insensitive), in listing
-    order. A solo session is found by its title only, unless include_private: what someone noted
+    """The listing's entries that contain every word of `text` (case- and accent-insensitive:
+    fold), in listing order. A solo session is found by its title only, unless include_private: what someone noted
     for themselves does not turn up in a search on a shared screen."""
-    words = text.lower().split()
+    words = fold(text).split()
     if not words:
         return list(listing.entries)
     texts = listing.search_texts()
     found = []
     for entry in listing.entries:
-        haystack = entry.titel.lower() if entry.prive and not include_private else texts[entry.bestand]
+        haystack = fold(entry.titel) if entry.prive and not include_private else texts[entry.bestand]
         if all(word in haystack for word in words):
             found.append(entry)
     return found
