@@ -312,6 +312,7 @@ def test_the_command_line_exits_non_zero_with_a_dutch_notice_and_no_traceback(mo
         self.crash_report = tmp_path / "crash.txt"
 
     monkeypatch.setattr(SamenslimApp, "run", crashed_run)
+    monkeypatch.setattr(cli, "terminal_problem", lambda command: None)  # pytest's output is no terminal
     assert cli.main(["--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "onverwacht gestopt" in err and str(tmp_path / "crash.txt") in err and "Traceback" not in err

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -66,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         from samenslim.serve import serve
 
         return serve(args.host, args.port, getattr(args, "data_dir", None))
+    problem = terminal_problem(args.command)
+    if problem:
+        print(problem, file=sys.stderr)
+        return NO_TERMINAL
     from samenslim.app import SamenslimApp
 
     app = SamenslimApp(locations, start_screen="sessies" if args.command == "sessies" else None)
@@ -75,6 +80,35 @@ def main(argv: list[str] | None = None) -> int:
 
         print_notice(app.crash_report)
     return app.return_code or 0
+
+
+NO_TERMINAL = 3  # the exit code without a terminal: a script can tell it from other failures (1, 2 for usage)
+
+
+def terminal_problem(command: str | None, environ: dict[str, str] | None = None) -> str | None:
+    """Why the app cannot start here (Dutch), or None. Textual reads keys from stdin and draws on
+    stderr; without a terminal it does not stop but spins at full speed (issue 16). Output sent to a
+    file or a pipe (`samenslim sessies > lijst.txt`, cron, a script) means text was wanted: say where
+    to get it. `samenslim serve` runs the app with TEXTUAL_DRIVER set (textual-serve's web driver,
+    talking over pipes): that needs no terminal."""
+    if (environ if environ is not None else os.environ).get("TEXTUAL_DRIVER"):
+        return None
+    if all(_is_terminal(stream) for stream in (sys.stdin, sys.stdout, sys.stderr)):
+        return None
+    where = "de invoer of uitvoer gaat nu naar een bestand of pijp, niet naar een terminal"
+    if command == "sessies":
+        return (f"samenslim sessies: het overzicht heeft een terminal nodig ({where}). "
+                "Voor de lijst als tekst: samenslim sessies --lijst (zoeken: --zoek TEKST).")
+    return (f"samenslim: de app heeft een terminal nodig ({where}). Start samenslim in een terminalvenster, "
+            "of in de browser met: samenslim serve. Zonder app: samenslim lijst, samenslim sessies --lijst, "
+            "samenslim export ID.")
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
 
 
 def _library(locations):
