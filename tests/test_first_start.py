@@ -63,3 +63,34 @@ def test_text_commands_need_no_terminal(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "samenslim", "sessies", "--lijst", "--data-dir", str(tmp_path)],
                             env=_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "Nog geen sessies" in result.stderr
+
+
+def test_serve_on_a_taken_port_says_so_before_anything_else(monkeypatch, tmp_path, capsys) -> None:
+    from textual_serve.server import Server
+
+    served = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: served.append(self.port))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["serve", "--port", str(port), "--data-dir", str(tmp_path)]) == 1
+        out, err = capsys.readouterr()
+    assert out == "", "no 'Open: http://...' for a server that cannot start"
+    assert f"poort {port} is al in gebruik" in err and "samenslim serve --port " in err
+    suggested = int(err.rsplit("--port ", 1)[1].split()[0])
+    assert suggested != port
+    assert served == []
+
+
+def test_serve_on_a_free_port_starts(monkeypatch, tmp_path, capsys) -> None:
+    from textual_serve.server import Server
+
+    served = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: served.append(self.port))
+    with socket.socket() as probe:  # a port that was free a moment ago
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert cli.main(["serve", "--port", str(port), "--data-dir", str(tmp_path)]) == 0
+    assert f"http://127.0.0.1:{port}" in capsys.readouterr().out
+    assert served == [port]

@@ -10,7 +10,9 @@ textual-serve is imported only when serving, so the other commands stay quick.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import os
 import shlex
 import socket
 import sys
@@ -67,6 +69,43 @@ def _is_wildcard(host: str) -> bool:
     return host in ("", "0.0.0.0", "::", "[::]")
 
 
+def _bind_error(host: str, port: int) -> OSError | None:
+    """Why the server could not listen on host:port now (the error of a trial bind), or None.
+    Only 'in use' and 'no permission' count: anything else (no IPv6 here, say) the server reports itself."""
+    try:
+        addresses = socket.getaddrinfo(host.strip("[]") or None, port, type=socket.SOCK_STREAM,
+                                       flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        return None  # the server says that the host cannot be found
+    for family, kind, proto, _name, address in addresses:
+        try:
+            with socket.socket(family, kind, proto) as probe:
+                if os.name == "posix":  # as aiohttp does: a port in TIME_WAIT is free
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                if family == socket.AF_INET6:
+                    probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                probe.bind(address)
+        except OSError as error:
+            if error.errno in (errno.EADDRINUSE, errno.EACCES, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)):
+                return error
+    return None
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """A Dutch message when samenslim cannot listen on this port, naming a free one to try; else None."""
+    error = _bind_error(host, port)
+    if error is None:
+        return None
+    free = next((other for other in range(port + 1, min(port + 50, 65536)) if _bind_error(host, other) is None), None)
+    advice = (f"Probeer een andere poort, bijvoorbeeld: samenslim serve --port {free}" if free is not None
+              else "Probeer een andere poort met --port.")
+    if error.errno == errno.EACCES:
+        return (f"samenslim serve: geen toestemming om op poort {port} te luisteren (poorten onder 1024 zijn vaak "
+                f"voorbehouden). {advice}")
+    return (f"samenslim serve: poort {port} is al in gebruik (draait samenslim serve al, of een ander programma?). "
+            f"{advice}")
+
+
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Path | None = None) -> int:
     from textual_serve.server import Server
 
@@ -77,6 +116,11 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
             self.public_url = f"{request.scheme}://{request.host}"
             return await super().handle_index(request)
 
+    # Before anything is printed: "Open: http://..." followed by a failure misleads.
+    problem = port_problem(host, port)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     warn_if_exposed(host)
     local_url = _url(DEFAULT_HOST if _is_wildcard(host) else host, port)
     # host None: aiohttp (which textual-serve hands it to) listens on every interface.
