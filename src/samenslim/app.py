@@ -177,6 +177,7 @@ class SamenslimApp(App):
     def find_unfinished(self) -> None:
         # Off the UI thread: the home screen is usable while the session folder is read.
         self.store.remove_stale_temp_files()
+        self.store.remove_stale_locks()  # left by a crash, a kill or an older samenslim
         from samenslim.groups import groups_from
 
         sessions, damaged = self.store.scan()
@@ -188,6 +189,7 @@ class SamenslimApp(App):
     def find_groups(self) -> None:
         from samenslim.groups import groups_from
 
+        self.store.remove_stale_locks()
         self.groups = groups_from(self.store.scan()[0])
 
     def _offer_resume(self, sessions: list[Sessie], damaged: list[str]) -> None:
@@ -428,7 +430,7 @@ class SamenslimApp(App):
         try:
             return self.store.load(session_id), lock
         except StoreError as error:
-            lock.release()
+            self.store.unlock(session_id, lock)
             self.notify(f"{failed}: {error}", severity="error", timeout=10)
             return None
 
@@ -452,7 +454,7 @@ class SamenslimApp(App):
         try:
             self.store.save(session)
         except SaveError as error:
-            lock.release()
+            self.store.unlock(session_id, lock)
             self.notify(f"Kan niet heropenen: {error}", severity="error", timeout=10)
             return
         self._locks[session_id] = lock
@@ -489,7 +491,7 @@ class SamenslimApp(App):
         remember(self.groups, session)  # a theme worded today is offered at the group's next start
         lock = self._locks.pop(session.id, None)
         if lock is not None:
-            lock.release()
+            self.store.unlock(session.id, lock)  # the lock file goes too: finished or left, nobody holds it
         if then_exit:
             self.exit()
         return True
@@ -577,6 +579,6 @@ class SamenslimApp(App):
     def on_unmount(self) -> None:
         if self._autosaver is not None:
             self._autosaver.close()
-        for lock in self._locks.values():
-            lock.release()
+        for session_id, lock in self._locks.items():
+            self.store.unlock(session_id, lock)
         self._locks.clear()

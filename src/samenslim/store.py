@@ -201,14 +201,59 @@ class SessionStore:
         return self.folder / f"{session_id}{LOCK_SUFFIX}"
 
     def lock(self, session_id: str) -> FileLock:
-        """Hold the session for this process; a second instance gets SessionLocked, not a shared file."""
+        """Hold the session for this process; a second instance gets SessionLocked, not a shared file.
+
+        Lock files are removed when a session is let go (unlock) and at start (remove_stale_locks),
+        always by a process that holds the lock at that moment. Another process may have opened
+        the file just before and lock it just after: it then holds a file that is gone, while a
+        third could create a new one. So a lock counts only while its path is still the file that
+        was locked; otherwise it is tried again on the file that is there now."""
         self.ensure_folder()
-        lock = FileLock(self._lock_path(session_id), timeout=0, mode=0o600, thread_local=False)
+        path = self._lock_path(session_id)
+        for _attempt in range(5):
+            lock = FileLock(path, timeout=0, mode=0o600, thread_local=False)
+            try:
+                lock.acquire()
+            except Timeout:
+                raise SessionLocked("deze sessie is al geopend in een ander samenslim-venster") from None
+            if _still_the_locked_file(lock, path):
+                return lock
+            lock.release()
+        raise SessionLocked("deze sessie wordt net door een ander samenslim-venster geopend; probeer het zo opnieuw")
+
+    def unlock(self, session_id: str, lock: FileLock) -> None:
+        """Let go of the session, and remove its lock file unless someone else took it meanwhile."""
+        lock.release()
+        self.remove_lock_if_free(session_id)
+
+    def remove_lock_if_free(self, session_id: str) -> bool:
+        """Remove the session's lock file when no process holds it: taken first, removed while held
+        (see lock), then let go. A lock held by anyone, this process included, stays."""
+        path = self._lock_path(session_id)
+        if not path.exists():
+            return False
+        probe = FileLock(path, timeout=0, mode=0o600, thread_local=False)
         try:
-            lock.acquire()
+            probe.acquire()
         except Timeout:
-            raise SessionLocked("deze sessie is al geopend in een ander samenslim-venster") from None
-        return lock
+            return False
+        except OSError:
+            return False
+        try:
+            path.unlink(missing_ok=True)
+            return True
+        except OSError:  # Windows cannot remove an open file; its filelock removes it on release
+            return False
+        finally:
+            probe.release()
+
+    def remove_stale_locks(self) -> list[Path]:
+        """Lock files that no living process holds: left by an older samenslim, a crash or a kill."""
+        removed = []
+        for path in sorted(self.folder.glob(f"*{LOCK_SUFFIX}")) if self.folder.is_dir() else []:
+            if not path.name.startswith(".") and self.remove_lock_if_free(path.name.removesuffix(LOCK_SUFFIX)):
+                removed.append(path)
+        return removed
 
     def is_locked(self, session_id: str) -> bool:
         if not self._lock_path(session_id).exists():
@@ -242,6 +287,20 @@ def _belongs_to(name: str, session_id: str) -> bool:
     rest = name.removeprefix(f".{session_id}.")
     parts = rest.split(".")
     return rest != name and len(parts) == 3 and parts[0].isdigit() and f".{parts[2]}" == TEMP_SUFFIX
+
+
+def _still_the_locked_file(lock: FileLock, path: Path) -> bool:
+    """Whether `path` is still the file that `lock` holds (see SessionStore.lock). True when the
+    descriptor cannot be seen (filelock keeps it internal), as before lock files were removed."""
+    fd = getattr(getattr(lock, "_context", None), "lock_file_fd", None)
+    if not isinstance(fd, int):
+        return True
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _process_alive(pid: int) -> bool:

@@ -1,0 +1,108 @@
+"""A session's lock file lives only while the session is open: it goes when the session is
+finished or left, and lock files that nobody holds (a crash, a kill, an older samenslim) are
+cleaned up at start. A lock held by another window is never touched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from samenslim.screens.library import LibraryScreen
+from samenslim.screens.summary import SummaryScreen
+from samenslim.store import SessionStore, _still_the_locked_file
+from tests.conftest import confirm, fill_setup, open_werkvorm, settled
+
+
+def lock_files(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob("*.lock")) if folder.is_dir() else []
+
+
+@contextmanager
+def held_elsewhere(path: Path):
+    """The lock file held by another process, as another samenslim window would hold it."""
+    script = ("import sys; from filelock import FileLock; "
+              f"lock = FileLock({str(path)!r}); lock.acquire(); print('held', flush=True); sys.stdin.readline()")
+    child = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "held"
+        yield
+    finally:
+        child.communicate("\n", timeout=30)
+
+
+def test_unlock_removes_the_lock_file(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "sessies")
+    lock = store.lock("20260101-090000-a-1234")
+    assert lock_files(store.folder) == ["20260101-090000-a-1234.lock"]
+    store.unlock("20260101-090000-a-1234", lock)
+    assert lock_files(store.folder) == []
+    store.lock("20260101-090000-a-1234").release()  # and it can be taken again
+
+
+def test_only_locks_that_nobody_holds_are_removed(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "sessies")
+    store.ensure_folder()
+    (store.folder / "oud.lock").write_text("")  # left by a crash
+    mine = store.lock("open-hier")
+    with held_elsewhere(store.folder / "open-elders.lock"):
+        assert [path.name for path in store.remove_stale_locks()] == ["oud.lock"]
+        assert lock_files(store.folder) == ["open-elders.lock", "open-hier.lock"]
+    store.unlock("open-hier", mine)
+    assert store.remove_stale_locks() == [store.folder / "open-elders.lock"]
+    assert lock_files(store.folder) == []
+
+
+def test_a_lock_on_a_file_that_was_removed_does_not_count(tmp_path: Path) -> None:
+    """A process that locks the file just after the holder removed it holds nothing (see SessionStore.lock)."""
+    from filelock import FileLock
+
+    path = tmp_path / "s.lock"
+    lock = FileLock(path, timeout=0, thread_local=False)
+    lock.acquire()
+    try:
+        assert _still_the_locked_file(lock, path)
+        path.unlink()
+        assert not _still_the_locked_file(lock, path)
+        path.write_text("")  # a new file in its place, as a third process would make
+        assert not _still_the_locked_file(lock, path)
+    finally:
+        lock.release()
+
+
+async def test_no_lock_file_after_a_session_is_left_or_finished(make_app, data_dir) -> None:
+    folder = data_dir / "sessies"
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_werkvorm(pilot, "check")
+        await fill_setup(pilot, participants="Anna; Bram", title="Verlaten")
+        assert len(lock_files(folder)) == 1, "held while the session runs"
+        await pilot.press("escape")
+        await pilot.pause()
+        await confirm(pilot, "blijft bewaard")
+        assert isinstance(app.screen, LibraryScreen)
+        assert lock_files(folder) == [], "left: the lock file is gone"
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_werkvorm(pilot, "check")
+        await fill_setup(pilot, participants="Anna; Bram", title="Afgerond")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        await confirm(pilot, "nog niet rond")
+        assert isinstance(app.screen, SummaryScreen)
+        assert lock_files(folder) == [], "finished: the lock file is gone"
+        assert len(list(folder.glob("*.json"))) == 2
+
+
+async def test_stale_lock_files_are_cleaned_at_start(make_app, data_dir) -> None:
+    folder = data_dir / "sessies"
+    folder.mkdir(parents=True)
+    (folder / "20250101-120000-weg-abcd.lock").write_text("")
+    with held_elsewhere(folder / "20250101-120000-elders-abcd.lock"):
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settled(pilot)
+            await app.workers.wait_for_complete()
+            assert lock_files(folder) == ["20250101-120000-elders-abcd.lock"]
