@@ -106,3 +106,112 @@ async def test_stale_lock_files_are_cleaned_at_start(make_app, data_dir) -> None
             await settled(pilot)
             await app.workers.wait_for_complete()
             assert lock_files(folder) == ["20250101-120000-elders-abcd.lock"]
+
+
+# -- closing without finishing: the resume question stops asking -----------------------------------
+
+def unfinished_sessions(data_dir: Path, *titles: str, werkvorm: str = "check-in") -> list[str]:
+    """Unfinished sessions as a crash or a quit leaves them; ids in the order given (newest first)."""
+    from datetime import UTC, datetime, timedelta
+
+    from samenslim.content import load_library
+    from samenslim.locations import builtin_content_dir
+    from samenslim.session import new_session
+
+    library = load_library(builtin_content_dir() / "werkvormen").werkvormen
+    store = SessionStore(data_dir / "sessies")
+    ids = []
+    for number, title in enumerate(titles):
+        when = datetime(2026, 11, 20, 9, 0, tzinfo=UTC) - timedelta(days=number)
+        session = new_session([library[werkvorm]], titel=title, created=when)
+        store.save(session)
+        ids.append(session.id)
+    return ids
+
+
+def resume_prompts(app) -> list[str]:
+    from textual.widgets import OptionList
+
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
+
+
+async def test_a_closed_session_is_no_longer_offered_but_kept_and_resumable(make_app, data_dir) -> None:
+    import json
+
+    from samenslim.screens.resume import ResumeScreen
+    from samenslim.screens.runner import RunnerScreen
+    from samenslim.sessions_index import list_sessions
+
+    first, second = unfinished_sessions(data_dir, "Team Noord", "Team Zuid")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert len(resume_prompts(app)) == 3 and "Team Noord" in resume_prompts(app)[0]
+        await pilot.press("s")  # on the first entry: Team Noord
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen), "Team Zuid is still offered"
+        assert [prompt.split(" · ")[0] for prompt in resume_prompts(app)] == ["Team Zuid", "Nee, naar de bibliotheek"]
+        assert any("gesloten zonder af te ronden" in str(n.message) for n in app._notifications)
+        await pilot.press("down", "s")  # on "Nee": nothing to close
+        await pilot.pause()
+        assert len(resume_prompts(app)) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+    data = json.loads((data_dir / "sessies" / f"{first}.json").read_text(encoding="utf-8"))
+    assert data["status"] == "bezig" and data["gesloten"], "closed, not finished"
+    assert lock_files(data_dir / "sessies") == []
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert [prompt.split(" · ")[0] for prompt in resume_prompts(app)] == ["Team Zuid", "Nee, naar de bibliotheek"]
+        await pilot.press("s")  # the last one: the question goes away
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+    statuses = {entry.id: entry.status for entry in list_sessions(data_dir / "sessies").entries}
+    assert statuses == {first: "gesloten", second: "gesloten"}, "the list says what happened"
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen), "nothing left to ask about"
+        await pilot.press("ctrl+r")  # Eerdere sessies: both are there, and can be resumed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")  # the newest: Team Noord
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen) and app.screen.session.id == first
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    data = json.loads((data_dir / "sessies" / f"{first}.json").read_text(encoding="utf-8"))
+    assert data["status"] == "bezig" and data["gesloten"] is None, "resumed: open again"
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert [prompt.split(" · ")[0] for prompt in resume_prompts(app)] == ["Team Noord", "Nee, naar de bibliotheek"]
+
+
+async def test_the_entry_names_a_title_that_is_the_werkvorm_only_once(make_app, data_dir) -> None:
+    from samenslim.screens.resume import ResumeScreen
+
+    unfinished_sessions(data_dir, "Schaalvraag", "Team West", werkvorm="schaalvraag")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        first, other, _ = resume_prompts(app)
+    assert first.startswith("Schaalvraag · stap 1/6 (") and first.count("Schaalvraag") == 1
+    assert other.startswith("Team West · Schaalvraag · stap 1/6 (")

@@ -182,7 +182,7 @@ class SamenslimApp(App):
 
         sessions, damaged = self.store.scan()
         self.groups = groups_from(sessions)
-        unfinished = [s for s in sessions if s.status == "bezig" and not self.store.is_locked(s.id)]
+        unfinished = [s for s in sessions if s.to_resume and not self.store.is_locked(s.id)]
         self.call_from_thread(self._offer_resume, unfinished, [str(item) for item in damaged])
 
     @work(thread=True, exclusive=True, group="scan")
@@ -437,8 +437,34 @@ class SamenslimApp(App):
     def resume(self, session_id: str) -> None:
         found = self._lock_and_load(session_id, "Kan niet hervatten")
         if found is not None:
+            session = found[0]
             self._locks[session_id] = found[1]
-            self.open_runner(found[0])
+            if session.gesloten is not None:  # closed without finishing, now open again
+                session.gesloten = None
+                self.autosave(session)
+            self.open_runner(session)
+
+    def close_without_finishing(self, session_id: str) -> bool:
+        """Close an unfinished session without finishing it (Sessie.gesloten): it stays readable and
+        can be resumed, but the question at start no longer offers it. False after a Dutch notice."""
+        from samenslim.session import now
+        from samenslim.store import SaveError
+
+        found = self._lock_and_load(session_id, "Kan niet sluiten")
+        if found is None:
+            return False
+        session, lock = found
+        session.gesloten = now()
+        try:
+            self.store.save(session)
+        except SaveError as error:
+            self.notify(f"Kan niet sluiten: {error}", severity="error", timeout=10)
+            return False
+        finally:
+            self.store.unlock(session_id, lock)
+        self.notify(f"'{session.titel}' is gesloten zonder af te ronden. Je vindt de sessie terug bij Eerdere "
+                    "sessies (ctrl+r in de bibliotheek) en kunt haar daar hervatten.", title="Gesloten", timeout=8)
+        return True
 
     def reopen(self, session_id: str) -> None:
         """A finished session is opened again to correct or add something; the file records when."""

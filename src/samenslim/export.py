@@ -243,6 +243,10 @@ def facts(sessie: Sessie) -> list[tuple[str, str]]:
             when += f"–{end:%H:%M}"
     if sessie.status == "afgerond":
         status = "afgerond"
+    elif sessie.gesloten is not None:
+        step = sessie.current_step
+        status = (f"gesloten zonder afronden op {sessie.gesloten:%d-%m-%Y %H:%M} (bij stap {sessie.step_number()} "
+                  f"van {sessie.step_count()}: {md(step.titel)}); te hervatten")
     else:
         step = sessie.current_step
         status = f"nog bezig (gestopt bij stap {sessie.step_number()} van {sessie.step_count()}: {md(step.titel)})"

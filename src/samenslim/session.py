@@ -89,6 +89,11 @@ class Sessie(Record):
     bijgewerkt: datetime
     modus: Modus = "groep"
     status: Status = "bezig"
+    # Closed without finishing ("Sluiten zonder afronden" in the resume question): the moment, or
+    # None. The session stays readable and can be resumed (which clears it); the question at start
+    # no longer offers it. A flag beside `bezig`, not a third status: an older samenslim reads such
+    # a file as unfinished rather than damaged. Before `werkvormen`, so the listing sees it.
+    gesloten: datetime | None = None
     titel: str
     groep: str = ""
     thema: str = ""
@@ -137,6 +142,11 @@ class Sessie(Record):
 
     def is_last_step(self) -> bool:
         return self.step_number() == self.step_count()
+
+    @property
+    def to_resume(self) -> bool:
+        """Unfinished and not closed: offered by the resume question at start."""
+        return self.status == "bezig" and self.gesloten is None
 
 
 # Combining marks (accents) as NFKD leaves them, in the blocks that Latin text uses.

@@ -100,7 +100,7 @@ class Samenvatting:
     titel: str = ""
     groep: str = ""
     modus: str = ""  # "groep" or "solo"; "" when the file cannot be read
-    status: str = ""  # "bezig" or "afgerond"
+    status: str = ""  # "bezig", "afgerond", or "gesloten" (bezig, closed without finishing: Sessie.gesloten)
     aangemaakt: datetime | None = None
     werkvormen: list[str] = field(default_factory=list)  # werkvorm ids, in agenda order
     werkvorm_titels: list[str] = field(default_factory=list)
@@ -305,6 +305,7 @@ class _Head(TypedDict, total=False):
     bijgewerkt: Required[datetime]
     modus: Modus
     status: Status
+    gesloten: datetime | None
     titel: Required[str]
     groep: str
     thema: str
@@ -347,8 +348,9 @@ def read_head(path: str | Path, size: int, mtime_ns: int, name: str = "") -> tup
         if values is not None and values["id"] + SUFFIX == name:
             agenda = values["agenda"]
             get = values.get
+            status = get("status", "bezig")
             return Samenvatting(name, size, mtime_ns, values["titel"], get("groep", ""), get("modus", "groep"),
-                                get("status", "bezig"), values["aangemaakt"], list(map(_werkvorm_id, agenda)),
+                                "gesloten" if status == "bezig" and get("gesloten") else status, values["aangemaakt"], list(map(_werkvorm_id, agenda)),
                                 list(map(_titel, agenda)), SCHEMA_VERSION), None
     return read_file(path, size, mtime_ns)
 
@@ -414,7 +416,8 @@ def _from_session(name: str, size: int, mtime_ns: int, session: Sessie) -> tuple
             texts.extend(step.vragen)
             _strings(step.vastgelegd, texts)
     entry = Samenvatting(
-        name, size, mtime_ns, titel=session.titel, groep=session.groep, modus=session.modus, status=session.status,
+        name, size, mtime_ns, titel=session.titel, groep=session.groep, modus=session.modus,
+        status="gesloten" if session.status == "bezig" and session.gesloten else session.status,
         aangemaakt=session.aangemaakt, werkvormen=[run.werkvorm_id for run in session.werkvormen],
         werkvorm_titels=[run.titel for run in session.werkvormen], schema_versie=session.schema_versie)
     return entry, search_text(texts)

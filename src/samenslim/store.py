@@ -179,7 +179,7 @@ class SessionStore:
 
     def unfinished(self) -> tuple[list[Sessie], list[DamagedFile]]:
         sessions, damaged = self.scan()
-        return [s for s in sessions if s.status == "bezig" and not self.is_locked(s.id)], damaged
+        return [s for s in sessions if s.to_resume and not self.is_locked(s.id)], damaged
 
     # -- deleting and locking ---------------------------------------------------------------
     def delete(self, session_id: str) -> None:

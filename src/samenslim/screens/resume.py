@@ -1,22 +1,39 @@
-"""At start-up: offer to go on with a session that was not finished (closed, or killed)."""
+"""At start-up: offer to go on with a session that was not finished (closed, or killed).
+
+An entry can be closed here without finishing it (`s`): the session keeps everything, stays in
+Eerdere sessies and can be resumed from there, but this question no longer offers it."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.session import Sessie
 from samenslim.widgets.option_list import SafeOptionList
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from samenslim.app import SamenslimApp
+
 NEW = "__nieuw__"
 
 
 class ResumeScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Nu niet")]
+    if TYPE_CHECKING:
+        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    BINDINGS = [
+        Binding("s", "close_entry", "Sluiten zonder afronden",
+                tooltip="Niet meer aanbieden; de sessie blijft bewaard en is te hervatten via Eerdere sessies"),
+        Binding("escape", "dismiss(None)", "Nu niet"),
+    ]
 
     def __init__(self, sessions: list[Sessie]) -> None:
         super().__init__()
@@ -26,17 +43,52 @@ class ResumeScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static("Onafgemaakte sessie hervatten?", classes="dialog-title")
             yield Static("Wat er getypt was, ook tekst die nog niet met Enter was bevestigd, is bewaard; van een lopende "
-                         "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan.", classes="hint")
+                         "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan, of sluit haar "
+                         "met s zonder af te ronden: dan blijft ze bewaard en vraagt samenslim er niet meer naar.",
+                         classes="hint")
             options = [Option(self.label(session), id=session.id) for session in self.sessions]
             options.append(Option("Nee, naar de bibliotheek", id=NEW))
             yield SafeOptionList(*options, id="resume-list")
+        yield Footer(compact=True, show_command_palette=False)
 
     @staticmethod
     def label(session: Sessie) -> str:
+        """Title, the werkvormen (left out when they only repeat the title), where it stopped, when."""
         step = session.current_step
         werkvormen = ", ".join(run.titel for run in session.werkvormen)
-        return (f"{session.titel} · {werkvormen} · stap {session.step_number()}/{session.step_count()} "
+        name = session.titel if werkvormen.strip().casefold() == session.titel.strip().casefold() \
+            else f"{session.titel} · {werkvormen}"
+        return (f"{name} · stap {session.step_number()}/{session.step_count()} "
                 f"({step.titel}) · {session.bijgewerkt:%d-%m-%Y %H:%M}")
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "close_entry":
+            return self.highlighted_session() is not None
+        return True
+
+    def highlighted_session(self) -> str | None:
+        try:
+            options = self.query_one(OptionList)
+        except NoMatches:  # not composed yet
+            return None
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return None if option_id == NEW else option_id
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # 's' only on a session, not on "Nee, naar de bibliotheek"
+
+    def action_close_entry(self) -> None:
+        session_id = self.highlighted_session()
+        if session_id is None or not self.app.close_without_finishing(session_id):
+            return
+        self.sessions = [session for session in self.sessions if session.id != session_id]
+        if not self.sessions:
+            self.dismiss(None)
+            return
+        self.query_one(OptionList).remove_option(session_id)
+        self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(None if event.option.id == NEW else event.option.id)
