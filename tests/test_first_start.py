@@ -35,8 +35,8 @@ def test_without_a_terminal_the_app_stops_at_once(tmp_path, args: list[str], std
     try:
         result = subprocess.run(
             [sys.executable, "-m", "samenslim", *args, "--data-dir", str(tmp_path)], env=_env(),
-            stdin=terminal_fd if stdin_is_terminal else subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, timeout=60)  # generous for a busy CI; it takes well under a second
+            stdin=terminal_fd if stdin_is_terminal else subprocess.DEVNULL, capture_output=True,
+            text=True, timeout=60)  # generous for a busy CI; it takes well under a second
     finally:
         os.close(terminal_fd)
         os.close(main_fd)
