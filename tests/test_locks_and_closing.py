@@ -215,3 +215,23 @@ async def test_the_entry_names_a_title_that_is_the_werkvorm_only_once(make_app, 
         first, other, _ = resume_prompts(app)
     assert first.startswith("Schaalvraag · stap 1/6 (") and first.count("Schaalvraag") == 1
     assert other.startswith("Team West · Schaalvraag · stap 1/6 (")
+
+
+def test_a_closed_session_reads_as_closed_in_the_list_the_cli_and_the_verslag(tmp_path: Path) -> None:
+    from samenslim.cli import session_line
+    from samenslim.export import markdown
+    from samenslim.session import now
+    from samenslim.sessions_index import read_file, read_head
+
+    [session_id] = unfinished_sessions(tmp_path, "Team Oost")
+    store = SessionStore(tmp_path / "sessies")
+    session = store.load(session_id)
+    session.gesloten = now()
+    path = store.save(session)
+    head, text = read_head(path, path.stat().st_size, path.stat().st_mtime_ns)
+    assert text is None, "listed from the head: gesloten sits before werkvormen"
+    assert head.status == "gesloten"
+    assert head == read_file(path, path.stat().st_size, path.stat().st_mtime_ns)[0], "head and whole file agree"
+    assert "gesloten" in session_line(head)
+    assert "gesloten zonder afronden op" in markdown(store.load(session_id))
+    assert not store.load(session_id).to_resume and store.unfinished()[0] == []
