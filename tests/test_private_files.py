@@ -264,3 +264,49 @@ def test_a_search_racing_a_delete_does_not_write_the_text_back(tmp_path, monkeyp
     assert search(listing, word)  # this window found it while it was there
     monkeypatch.undo()
     assert holding(folder, word) == [], "the deleted session's text came back in the cache"
+
+
+# -- the helper itself -------------------------------------------------------------------------
+
+def test_write_private_never_overwrites_when_exclusive(tmp_path, monkeypatch) -> None:
+    from samenslim.private_files import write_private
+
+    target = tmp_path / "data" / "werkvormen" / "x.toml"
+    write_private(target, "eerste", root=tmp_path / "data", exclusive=True)
+    with pytest.raises(FileExistsError):
+        write_private(target, "tweede", root=tmp_path / "data", exclusive=True)
+    assert target.read_text() == "eerste"
+    # A file system without hard links (FAT on a USB stick): still written, still never overwritten.
+    monkeypatch.setattr(os, "link", lambda *args: (_ for _ in ()).throw(PermissionError(1, "geen links")))
+    write_private(target.with_name("y.toml"), "derde", root=tmp_path / "data", exclusive=True)
+    with pytest.raises(FileExistsError):
+        write_private(target, "vierde", root=tmp_path / "data", exclusive=True)
+    assert target.read_text() == "eerste" and target.with_name("y.toml").read_text() == "derde"
+    assert [path.name for path in target.parent.iterdir() if path.name.startswith(".")] == [], "no temp files"
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch) -> None:
+    from samenslim.private_files import write_private
+
+    target = tmp_path / "verslag.md"
+    write_private(target, "oud")
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        write_private(target, "nieuw")
+    assert target.read_text() == "oud" and [path.name for path in tmp_path.iterdir()] == ["verslag.md"]
+
+
+def test_folders_above_the_data_folder_are_left_alone(tmp_path) -> None:
+    from samenslim.private_files import write_private
+
+    os.chmod(tmp_path, 0o755)
+    data = tmp_path / "data"
+    write_private(data / "verslagen" / "x.md", "tekst", root=data)
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
+    assert stat.S_IMODE(data.stat().st_mode) == stat.S_IMODE((data / "verslagen").stat().st_mode) == 0o700
+    with pytest.raises(FileNotFoundError):  # without root, a missing folder is not made
+        write_private(tmp_path / "nergens" / "x.md", "tekst")

@@ -447,11 +447,11 @@ class SamenslimApp(App):
 
     def _lock_and_load(self, session_id: str, failed: str) -> tuple[Sessie, FileLock] | None:
         """The session locked for this window and loaded, or None after a Dutch notice."""
-        from samenslim.store import SessionLocked, StoreError
+        from samenslim.store import StoreError
 
         try:
             lock = self.store.lock(session_id)
-        except SessionLocked as error:
+        except StoreError as error:  # held by another window, or not a session id
             self.notify(str(error), severity="error", timeout=8)
             return None
         try:

@@ -77,8 +77,7 @@ def write_private(target: Path, data: bytes | str, *, root: Path | None = None, 
         finally:
             os.close(fd)
         if exclusive:
-            os.link(temp, target)  # fails when the target appeared meanwhile: never overwrite
-            os.unlink(temp)
+            _place_exclusively(temp, target)
         else:
             os.replace(temp, target)
     except OSError:
@@ -89,6 +88,21 @@ def write_private(target: Path, data: bytes | str, *, root: Path | None = None, 
         raise
     fsync_folder(target.parent)
     return target
+
+
+def _place_exclusively(temp: Path, target: Path) -> None:
+    """Rename `temp` to `target` unless `target` exists. A hard link fails when it appeared
+    meanwhile; a file system without hard links (FAT on a USB stick) gets a check, then a rename."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "het bestand bestaat al", str(target)) from None
+        os.replace(temp, target)
+        return
+    os.unlink(temp)
 
 
 def fsync_folder(folder: Path) -> None:
