@@ -232,11 +232,21 @@ async def test_erase_in_the_domain_leaves_other_sessions_files(make_app, data_di
     keep = [locations.reports_dir / f"{other}.md", locations.screenshots_dir / f"{other}-stap1-101010.svg"]
     for path in keep:
         path.write_text("van een andere sessie")
+    # Crash reports name the session (its id holds the title's words): this session's go, others stay.
+    from datetime import UTC, datetime
+
+    own = crash.write_report(locations.crash_dir, RuntimeError("boem"), session_id=session_id, screen="test",
+                             when=datetime(2026, 1, 1, 10, tzinfo=UTC))
+    keep.append(crash.write_report(locations.crash_dir, RuntimeError("boem"), session_id=other, screen="test",
+                                   when=datetime(2026, 1, 1, 11, tzinfo=UTC)))
     names = [path.relative_to(data_dir).as_posix() for path in files_to_erase(locations, session_id)]
     assert names[:3] == [f"sessies/{session_id}.json", f"verslagen/{session_id}.md", f"verslagen/{session_id}.json"]
-    assert len(names) == 4 and names[3].startswith(f"schermafdrukken/{session_id}-stap2-")
+    assert names[3].startswith(f"schermafdrukken/{session_id}-stap2-")
+    assert names[4:] == [f"crashrapporten/{own.name}"], "the marker names the other session, the last crash"
     erase(locations, session_id)
     assert holding(data_dir, SENTINEL) == []
+    # What still names it: only the other session's crash report and the marker (other's id starts with it).
+    assert holding(data_dir, session_id) == ["crashrapporten/" + keep[-1].name, "crashrapporten/laatste-crash.json"]
     assert all(path.exists() for path in keep)
 
 

@@ -2,7 +2,8 @@
 
 A session's notes end up in more files than its own: the report and its JSON copy in
 `verslagen/` (named `ID.md` and `ID.json`), the screenshots in `schermafdrukken/` (named
-`ID-stapN-HHMMSS.svg`), and the sessions folder's search cache. The names are the record: every
+`ID-stapN-HHMMSS.svg`), and the sessions folder's search cache. Crash reports hold no notes but
+name the session (`sessie: ID`, and the id holds the title's words): they go too. The names are the record: every
 derived file is written under a name made here, and found again by matching that exact pattern,
 so another session's files (even one whose id starts with this id) never match. A file the user
 renamed or moved is no longer samenslim's to find; `export --naar` writes where the user chose
@@ -16,6 +17,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from samenslim.crash import MARKER
 from samenslim.locations import Locations
 from samenslim.private_files import FILE_MODE, FOLDER_MODE, remove_stale_temp_files, tighten
 from samenslim.store import SessionStore, check_session_id
@@ -49,6 +51,29 @@ def derived_files(locations: Locations, session_id: str) -> list[Path]:
     except OSError:
         names = []
     found += [locations.screenshots_dir / name for name in names if pattern.fullmatch(name)]
+    return found + _crash_files(locations, session_id)
+
+
+def _crash_files(locations: Locations, session_id: str) -> list[Path]:
+    """Crash reports hold no notes, but they name the session (its id holds the title's words),
+    and so does the marker the next start reads."""
+    found = []
+    try:
+        names = sorted(entry.name for entry in os.scandir(locations.crash_dir))
+    except OSError:
+        return []
+    for name in names:
+        path = locations.crash_dir / name
+        try:
+            if path.stat().st_size > 1_000_000:
+                continue  # not one of ours
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if name.startswith("crash-") and f"\nsessie: {session_id}\n" in text:
+            found.append(path)
+        elif name == MARKER and f'"sessie": "{session_id}"' in text:
+            found.append(path)
     return found
 
 
