@@ -320,3 +320,27 @@ def test_folders_above_the_data_folder_are_left_alone(tmp_path) -> None:
     assert stat.S_IMODE(data.stat().st_mode) == stat.S_IMODE((data / "verslagen").stat().st_mode) == 0o700
     with pytest.raises(FileNotFoundError):  # without root, a missing folder is not made
         write_private(tmp_path / "nergens" / "x.md", "tekst")
+
+
+async def test_a_long_list_of_files_keeps_the_dialog_short_and_all_go(make_app, data_dir) -> None:
+    example = sorted((Path(__file__).resolve().parents[1] / "sessions").glob("*.json"))[0]
+    (data_dir / "sessies").mkdir(parents=True)
+    (data_dir / "sessies" / example.name).write_bytes(example.read_bytes())
+    shots = data_dir / "schermafdrukken"
+    shots.mkdir()
+    for number in range(10):
+        (shots / f"{example.stem}-stap{number + 1}-1000{number:02d}.svg").write_text("<svg/>")
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        question = str(app.screen.query_one("#confirm-text").render())
+        assert "… en nog 4 bestanden" in question and question.count("schermafdrukken/") == 6
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+    assert list(shots.iterdir()) == [] and not (data_dir / "sessies" / example.name).exists()

@@ -424,7 +424,10 @@ class SamenslimApp(App):
                 if isinstance(screen, SessionsScreen):
                     screen.load()
 
-        listed = "\n".join(f"  {self._shown_path(path)}" for path in files)
+        shown = files if len(files) <= 8 else files[:7]  # many screenshots must not push the buttons off
+        listed = "\n".join(f"  {self._shown_path(path)}" for path in shown)
+        if len(shown) < len(files):
+            listed += f"\n  … en nog {len(files) - len(shown)} bestanden (schermafdrukken, crashrapporten)"
         self.push_screen(ConfirmScreen(
             "Sessie verwijderen?", f"{escape(name)}\n\nDeze bestanden worden gewist:\n{escape(listed)}\n"
             "en wat de zoekfunctie van deze sessie bewaarde. Dit kan niet ongedaan worden gemaakt.",
