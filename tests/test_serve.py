@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -61,6 +62,7 @@ def test_serve_command_warns_before_serving(monkeypatch, tmp_path, capsys) -> No
         print("SERVING", file=sys.stderr)
 
     monkeypatch.setattr(Server, "serve", fake_serve)
+    monkeypatch.setattr("samenslim.serve.port_problem", lambda host, port: None)  # 8123 may be taken on CI
     assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--data-dir", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert err.index("LET OP: samenslim luistert op 0.0.0.0") < err.index("SERVING")
@@ -139,7 +141,10 @@ class ServeProcess:
             while time.monotonic() < deadline and self.process.poll() is None:
                 try:
                     socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                    self.url = f"http://127.0.0.1:{self.port}/"
+                    # The address with its secret token, as serve printed it (before it listened).
+                    found = re.search(r"Open: (http://127\.0\.0\.1:\d+/\?token=([\w-]+))", log.read_text())
+                    assert found, log.read_text()
+                    self.url, self.token = found[1], found[2]
                     return self
                 except OSError:
                     time.sleep(0.1)
@@ -189,12 +194,25 @@ def test_page_talks_back_to_the_address_the_browser_used(served) -> None:
     port = served.port
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        connection.request("GET", "/", headers={"Host": f"laptop-van-de-coach.local:{port}"})
+        # On loopback only loopback names are this server (tests/test_serve_security.py has the rest).
+        connection.request("GET", f"/?token={served.token}", headers={"Host": f"localhost:{port}"})
         page = connection.getresponse().read().decode()
     finally:
         connection.close()
-    assert f'data-session-websocket-url="ws://laptop-van-de-coach.local:{port}/ws"' in page
+    assert f'data-session-websocket-url="ws://localhost:{port}/ws/{served.token}"' in page
     assert "<div>samenslim</div>" in page
+
+
+def test_the_real_server_refuses_a_page_without_its_token(served) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    try:
+        connection.request("GET", "/")
+        response = connection.getresponse()
+        assert response.status == 403 and "Geen toegang" in response.read().decode()
+    finally:
+        connection.close()
+    assert served.token not in (served.logs / f"serve-{served.port}.log").read_text().split("Open: ")[1].split(
+        "\n", 1)[1], "the token is printed once, in the address, and never logged"
 
 
 def _apt_install_chromium() -> str | None:

@@ -285,7 +285,7 @@ def test_an_index_that_cannot_be_written_is_reported_not_fatal(folder: Path, mon
     monkeypatch.setattr(os, "replace", full_disk)
     listing = list_sessions(folder)
     assert len(listing.entries) == 3 and "de schijf is vol" in listing.index_error
-    assert sorted(path.name for path in folder.iterdir() if path.name.startswith(".")) == [], "no temp files left"
+    assert sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp")) == [], "no temp files left"
 
 
 def test_delete_removes_the_file_its_lock_temps_backups_and_index_entry(folder: Path) -> None:

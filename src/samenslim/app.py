@@ -119,6 +119,7 @@ class SamenslimApp(App):
         self.call_after_refresh(self.after_first_frame)
 
     def after_first_frame(self) -> None:
+        self.tidy_data_folder()
         self.load_content_in_background()
         self.check_settings()
         self.report_last_crash()
@@ -135,7 +136,7 @@ class SamenslimApp(App):
         if self._store is None:
             from samenslim.store import SessionStore
 
-            self._store = SessionStore(self.locations.sessions_dir)
+            self._store = SessionStore(self.locations.sessions_dir, root=self.locations.data_dir)
         return self._store
 
     @property
@@ -173,10 +174,17 @@ class SamenslimApp(App):
         if isinstance(self.screen, LibraryScreen):
             self.screen.show_problem_line()
 
+    @work(thread=True, exclusive=True, group="tidy")
+    def tidy_data_folder(self) -> None:
+        """Owner-only folders, and no temp files left by a process that died mid-write."""
+        from samenslim.erasure import tidy
+
+        tidy(self.locations)
+
     @work(thread=True, exclusive=True, group="scan")
     def find_unfinished(self) -> None:
         # Off the UI thread: the home screen is usable while the session folder is read.
-        self.store.remove_stale_temp_files()
+        self.store.remove_stale_temp_files()  # also done by tidy_data_folder: the scan must not list them
         self.store.remove_stale_locks()  # left by a crash, a kill or an older samenslim
         from samenslim.groups import groups_from
 
@@ -359,16 +367,17 @@ class SamenslimApp(App):
 
     def export_session(self, session_id: str) -> None:
         """A Markdown verslag and a JSON copy in <data>/verslagen, for mail or the archive."""
+        from samenslim.erasure import report_paths
         from samenslim.export import json_copy, markdown
+        from samenslim.private_files import write_private
         from samenslim.store import StoreError, describe_os_error
 
         folder = self.locations.reports_dir
         try:
             session = self.store.load(session_id)
-            folder.mkdir(parents=True, exist_ok=True)
-            report = folder / f"{session.id}.md"
-            report.write_text(markdown(session), encoding="utf-8")
-            (folder / f"{session.id}.json").write_text(json_copy(session), encoding="utf-8")
+            report, copy = report_paths(self.locations, session.id)
+            write_private(report, markdown(session), root=self.locations.data_dir)
+            write_private(copy, json_copy(session), root=self.locations.data_dir)
         except StoreError as error:
             self.notify(f"Geen verslag: {error}", severity="error", timeout=10)
             return
@@ -379,9 +388,20 @@ class SamenslimApp(App):
         self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)", title="Verslag", timeout=8)
 
     def confirm_delete(self, entry, then: Callable[[], object] | None = None) -> None:
+        from rich.markup import escape
+
+        from samenslim.erasure import erase, files_to_erase
         from samenslim.screens.confirm import ConfirmScreen
         from samenslim.screens.sessions import SessionsScreen
+        from samenslim.store import InvalidSessionId
 
+        try:
+            files = files_to_erase(self.locations, entry.id)
+        except InvalidSessionId:
+            self.notify(f"{entry.bestand} heeft geen naam van een samenslim-sessie; samenslim laat het "
+                        f"onaangeroerd. Haal het zelf weg uit {self.store.folder} als het weg mag.",
+                        severity="warning", timeout=10)
+            return
         when = f"{entry.aangemaakt:%d-%m-%Y %H:%M}" if entry.aangemaakt else entry.bestand
         name = f"'{entry.titel or entry.bestand}' van {when}" + (f" ({entry.groep})" if entry.groep else "")
 
@@ -393,7 +413,7 @@ class SamenslimApp(App):
                             severity="error", timeout=8)
                 return
             try:
-                self.store.delete(entry.id)
+                erase(self.locations, entry.id)
             except OSError as error:
                 from samenslim.store import describe_os_error
 
@@ -406,9 +426,21 @@ class SamenslimApp(App):
                 if isinstance(screen, SessionsScreen):
                     screen.load()
 
+        shown = files if len(files) <= 8 else files[:7]  # many screenshots must not push the buttons off
+        listed = "\n".join(f"  {self._shown_path(path)}" for path in shown)
+        if len(shown) < len(files):
+            listed += f"\n  … en nog {len(files) - len(shown)} bestanden (schermafdrukken, crashrapporten)"
         self.push_screen(ConfirmScreen(
-            "Sessie verwijderen?", f"{name}\n\nHet bestand en alle kopieën ervan worden gewist. "
-            "Dit kan niet ongedaan worden gemaakt.", yes="Verwijderen", variant="error"), answered)
+            "Sessie verwijderen?", f"{escape(name)}\n\nDeze bestanden worden gewist:\n{escape(listed)}\n"
+            "en wat de zoekfunctie van deze sessie bewaarde. Dit kan niet ongedaan worden gemaakt.",
+            yes="Verwijderen", variant="error"), answered)
+
+    def _shown_path(self, path: Path) -> str:
+        """A file in the data folder by its place in it (sessies/…, verslagen/…), others in full."""
+        try:
+            return path.relative_to(self.locations.data_dir).as_posix()
+        except ValueError:
+            return str(path)
 
     @work(thread=True, exclusive=True, group="group")
     def open_group(self, group: str) -> None:
@@ -420,11 +452,11 @@ class SamenslimApp(App):
 
     def _lock_and_load(self, session_id: str, failed: str) -> tuple[Sessie, FileLock] | None:
         """The session locked for this window and loaded, or None after a Dutch notice."""
-        from samenslim.store import SessionLocked, StoreError
+        from samenslim.store import StoreError
 
         try:
             lock = self.store.lock(session_id)
-        except SessionLocked as error:
+        except StoreError as error:  # held by another window, or not a session id
             self.notify(str(error), severity="error", timeout=8)
             return None
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -48,11 +49,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Control characters (C0, DEL, C1) and the invisible bidi controls: a title or note holding them
+# could clear the user's terminal, move the cursor or make one text look like another.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` with every control character shown as an escape (\\x1b), except those in `keep`."""
+    return _CONTROL.sub(lambda found: found[0] if found[0] in keep else ascii(found[0])[1:-1], text)
+
+
+def json_printable(text: str) -> str:
+    """JSON text safe for a terminal: raw control characters can only sit inside its strings (the
+    line breaks between values are kept), and are written as the equal JSON escape \\u009b."""
+    return _CONTROL.sub(lambda found: found[0] if found[0] == "\n" else f"\\u{ord(found[0]):04x}", text)
+
+
+def say(*parts: object, file=None, keep: str = "") -> None:
+    """print(), with control characters escaped: everything the command line prints goes here."""
+    print(printable(" ".join(str(part) for part in parts), keep), file=file or sys.stdout)
+
+
+def _tidy(locations) -> None:
+    """Every entry point that opens the data folder keeps it owner-only and free of stale temp files."""
+    from samenslim.erasure import tidy
+
+    try:
+        tidy(locations)
+    except OSError:
+        pass  # the command itself reports what it cannot read or write
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from samenslim.locations import Locations
 
     locations = Locations.resolve(getattr(args, "data_dir", None))
+    if args.command in ("kopieer", "sessies", "export", "serve"):
+        _tidy(locations)  # the app does this itself once its first frame is drawn
     if args.command == "lijst":
         return cmd_list(locations, as_json=args.json)
     if args.command == "valideer":
@@ -129,13 +163,13 @@ def cmd_list(locations, as_json: bool) -> int:
             "stappen": [{"titel": s.titel, "soort": s.soort, "minuten": _number(s.minuten)}
                         for s in w.stappen],
         } for w in werkvormen]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_printable(json.dumps(rows, ensure_ascii=False, indent=2)))
     else:
         width = max((len(w.id) for w in werkvormen), default=0)
         for w in werkvormen:
-            print(f"{w.id:<{width}}  {w.titel}")
+            say(f"{w.id:<{width}}  {w.titel}")
     for problem in library.problems:
-        print(f"let op: {problem}", file=sys.stderr)
+        say(f"let op: {problem}", file=sys.stderr)
     return 0
 
 
@@ -149,10 +183,10 @@ def cmd_copy(locations, source_id: str, new_id: str | None) -> int:
     try:
         path = copy_content(_library(locations), locations, source_id, new_id)
     except CopyError as error:
-        print(f"samenslim kopieer: {error}", file=sys.stderr)
+        say(f"samenslim kopieer: {error}", file=sys.stderr)
         return 1
-    print(path)
-    print(f"Pas het bestand aan; controleer het met: samenslim valideer \"{path}\"", file=sys.stderr)
+    say(path)
+    say(f"Pas het bestand aan; controleer het met: samenslim valideer \"{path}\"", file=sys.stderr)
     return 0
 
 
@@ -161,7 +195,7 @@ def cmd_validate(paths: list[Path]) -> int:
 
     problems = validate_paths(paths)
     for problem in problems:
-        print(problem)
+        say(problem, keep="\n")
     if not problems:
         print("Alles in orde.", file=sys.stderr)
     return 1 if problems else 0
@@ -173,13 +207,13 @@ def cmd_sessions(locations, query: str | None = None) -> int:
     listing = list_sessions(locations.sessions_dir)
     entries = listing.entries if query is None else search(listing, query)
     for entry in entries:
-        print(session_line(entry))
+        say(session_line(entry))  # a title may hold terminal escapes: say() shows them, harmless
     if not listing.entries:
-        print(f"Nog geen sessies in {locations.sessions_dir}.", file=sys.stderr)
+        say(f"Nog geen sessies in {locations.sessions_dir}.", file=sys.stderr)
     elif not entries:
-        print(f"Geen sessies gevonden met '{query}'.", file=sys.stderr)
+        say(f"Geen sessies gevonden met '{query}'.", file=sys.stderr)
     if listing.index_error:
-        print(f"let op: {listing.index_error}", file=sys.stderr)
+        say(f"let op: {listing.index_error}", file=sys.stderr)
     return 0
 
 
@@ -198,30 +232,32 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
     from samenslim.export import json_copy, markdown
     from samenslim.store import SessionFileError, SessionStore
 
-    store = SessionStore(locations.sessions_dir)
+    store = SessionStore(locations.sessions_dir, root=locations.data_dir)
     try:
         path = store.path_for(session_id)
     except ValueError:
         path = None
     if path is None or not path.is_file():
-        print(f"samenslim export: er is geen sessie met id '{session_id}' in {store.folder} "
-              f"(zie samenslim sessies --lijst)", file=sys.stderr)
+        say(f"samenslim export: er is geen sessie met id '{session_id}' in {store.folder} "
+            f"(zie samenslim sessies --lijst)", file=sys.stderr)
         return 1
     try:
         session = store.load_path(path)
     except SessionFileError as error:
-        print(f"samenslim export: de sessie kan niet gelezen worden: {error}", file=sys.stderr)
+        say(f"samenslim export: de sessie kan niet gelezen worden: {error}", file=sys.stderr)
         return 1
     text = json_copy(session) if as_json else markdown(session)
-    if target is None:
-        sys.stdout.write(text)
+    if target is None:  # the notes may hold terminal escapes: shown, never obeyed
+        sys.stdout.write(json_printable(text) if as_json else printable(text, keep="\n\t"))
         return 0
     try:
-        target.write_text(text, encoding="utf-8")
+        from samenslim.private_files import write_private
+
+        write_private(target, text)  # owner-only, atomic; the user's folder itself is left as it is
     except OSError as error:
         from samenslim.store import describe_os_error
 
-        print(f"samenslim export: kan {target} niet schrijven: {describe_os_error(error)}", file=sys.stderr)
+        say(f"samenslim export: kan {target} niet schrijven: {describe_os_error(error)}", file=sys.stderr)
         return 1
-    print(target, file=sys.stderr)
+    say(target, file=sys.stderr)
     return 0

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from samenslim import __version__
+from samenslim.private_files import write_private
 
 MARKER = "laatste-crash.json"
 
@@ -44,14 +45,7 @@ def scrub(message: str, private: set[str]) -> str:
 
 
 def _write_private(path: Path, text: str) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(path, 0o600)
+    write_private(path, text, root=path.parent)
 
 
 def report_text(error: BaseException, *, when: datetime, session_id: str | None, screen: str,

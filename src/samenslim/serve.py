@@ -24,10 +24,11 @@ DEFAULT_PORT = 8000
 
 WARNING = (
     "LET OP: samenslim luistert op {host}, niet alleen op deze computer.\n"
-    "Iedereen die deze computer via het netwerk kan bereiken, kan de app openen en alle sessies\n"
-    "lezen en aanpassen, ook gesprekken over jongeren. Er is geen wachtwoord en het verkeer is\n"
-    "niet versleuteld. Doe dit alleen op een vertrouwd netwerk en stop de server (Ctrl+C) zodra\n"
-    "je klaar bent. Zonder --host is samenslim alleen op deze computer bereikbaar."
+    "Wie het volledige adres (met het token) kent en deze computer via het netwerk bereikt, kan alle\n"
+    "sessies lezen en aanpassen, ook gesprekken over jongeren. Het verkeer is niet versleuteld: wie\n"
+    "op het netwerk meekijkt, ziet het adres en de notities. Doe dit alleen op een vertrouwd netwerk\n"
+    "en stop de server (Ctrl+C) zodra je klaar bent. Zonder --host is samenslim alleen op deze\n"
+    "computer bereikbaar."
 )
 
 
@@ -106,16 +107,146 @@ def port_problem(host: str, port: int) -> str | None:
             f"{advice}")
 
 
-def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Path | None = None) -> int:
+# -- who may connect ----------------------------------------------------------------------------
+#
+# Every websocket starts a full samenslim over the user's sessions. Three checks stand before it:
+# - a secret token (secrets.token_urlsafe), printed in the address: the page needs `?token=…`, the
+#   websocket `/ws/<token>`. Other local users, and web pages in the user's browser, do not know it.
+# - the Host header must name this server (its address and port; with --host 0.0.0.0 an IP address
+#   or this computer's name): a page on a domain that rebinds its DNS to 127.0.0.1 is refused.
+# - the websocket's Origin must be this page's own origin: no cross-site websocket.
+# The token is kept out of the access log (replaced by "…"). Static files (textual-serve's script,
+# fonts and images) hold nothing private and are served after the Host check alone.
+
+REFUSED = "Geen toegang. Open samenslim met het volledige adres dat 'samenslim serve' toonde (met ?token=…)."
+WRONG_HOST = "Geen toegang: dit adres hoort niet bij deze samenslim-server."
+WRONG_ORIGIN = "Geen toegang: deze verbinding komt van een andere website."
+WS_PREFIX = "/ws/"
+
+
+def new_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+def allowed_host(host_header: str, served_host: str, port: int) -> bool:
+    """True when the request's Host names this server: host and port. On loopback only the
+    loopback names; on a network address that address, this computer's name or any IP address
+    (a DNS-rebinding attack needs a name the attacker controls, never an IP literal)."""
+    name, _, given_port = host_header.rpartition(":") if not host_header.endswith("]") else (host_header, "", "")
+    if not name and port == 80:  # a browser leaves the default port out
+        name, given_port = given_port, "80"
+    if not name or not given_port.isdigit() or int(given_port) != port:
+        return False
+    name = name.strip("[]").lower()
+    if is_loopback(served_host):
+        return is_loopback(name) and (name == "localhost" or _is_ip(name))
+    if _is_ip(name):
+        return True
+    own = {socket.gethostname().lower(), socket.getfqdn().lower(), "localhost"}
+    if not _is_wildcard(served_host):
+        own.add(served_host.strip("[]").lower())
+    return name in own or name.removesuffix(".local") in own
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def make_server(command: str, host: str, port: int, token: str, public_url: str):
+    """textual-serve's Server with the token, Host and Origin checks (see above)."""
+    import hmac
+    import logging
+
+    import aiohttp_jinja2
+    from aiohttp import web
     from textual_serve.server import Server
 
-    class _Server(Server):
-        async def handle_index(self, request):
-            # textual-serve writes an absolute websocket URL into the page, built from --host. With
-            # 0.0.0.0 that address is useless to another computer: use the address the browser used.
-            self.public_url = f"{request.scheme}://{request.host}"
-            return await super().handle_index(request)
+    def token_ok(given: str) -> bool:
+        return hmac.compare_digest(given.encode(), token.encode())
 
+    def refused(text: str) -> web.Response:
+        return web.Response(status=403, text=text + "\n", content_type="text/plain", charset="utf-8")
+
+    @web.middleware
+    async def guard(request: web.Request, handler):
+        if not allowed_host(request.host, host, port):
+            return refused(WRONG_HOST)
+        path = request.path
+        if path.startswith("/static/"):
+            return await handler(request)
+        if path.startswith(WS_PREFIX) or path == "/ws":
+            if path == "/ws" or not token_ok(path[len(WS_PREFIX):]):
+                return refused(REFUSED)
+            origin = request.headers.get("Origin")
+            if origin is None or origin != f"{request.scheme}://{request.host}":
+                return refused(WRONG_ORIGIN)
+            return await handler(request)
+        if path.startswith("/download/"):
+            # The app hands out a random key; the Origin check keeps other sites out all the same.
+            origin = request.headers.get("Origin")
+            if origin is not None and origin != f"{request.scheme}://{request.host}":
+                return refused(WRONG_ORIGIN)
+            return await handler(request)
+        if not token_ok(request.query.get("token", "")):
+            return refused(REFUSED)
+        response = await handler(request)
+        response.headers["Referrer-Policy"] = "no-referrer"  # the address holds the token
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    class RedactToken(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            message = record.getMessage()
+            if token in message:
+                record.msg, record.args = message.replace(token, "…"), ()
+            return True
+
+    class _Server(Server):
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.router.add_get(WS_PREFIX + "{token}", self.handle_websocket)
+            app.middlewares.append(guard)
+            return app
+
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            redact = RedactToken()
+            for handler in logging.getLogger().handlers:
+                handler.addFilter(redact)
+            logging.getLogger("aiohttp.access").addFilter(redact)
+
+        async def handle_index(self, request: web.Request) -> web.Response:
+            # textual-serve writes an absolute websocket URL into the page, built from --host. With
+            # 0.0.0.0 that address is useless to another computer: use the address the browser used
+            # (the Host header, checked by guard). The websocket's path carries the token.
+            base = f"{request.scheme}://{request.host}"
+            websocket = ("wss" if request.scheme == "https" else "ws") + f"://{request.host}{WS_PREFIX}{token}"
+            context = {
+                "font_size": max(6, min(64, _to_int(request.query.get("fontsize", "16"), 16))),
+                "app_websocket_url": websocket,
+                "config": {"static": {"url": f"{base}/static/"}},
+                "application": {"name": self.title},
+            }
+            return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    return _Server(command, host=host.strip("[]") or None,  # type: ignore[arg-type]
+                   port=port, title="samenslim", public_url=public_url)
+
+
+def _to_int(value: str, default: int) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return default
+
+
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Path | None = None) -> int:
     # Before anything is printed: "Open: http://..." followed by a failure misleads.
     problem = port_problem(host, port)
     if problem:
@@ -123,13 +254,15 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
         return 1
     warn_if_exposed(host)
     local_url = _url(DEFAULT_HOST if _is_wildcard(host) else host, port)
+    token = new_token()
     # host None: aiohttp (which textual-serve hands it to) listens on every interface.
-    server = _Server(app_command(data_dir), host=host.strip("[]") or None,  # type: ignore[arg-type]
-                     port=port, title="samenslim", public_url=local_url)
-    print(f"samenslim draait in de browser. Open: {local_url}", flush=True)
+    server = make_server(app_command(data_dir), host, port, token, local_url)
+    print(f"samenslim draait in de browser. Open: {local_url}/?token={token}", flush=True)
     if _is_wildcard(host):
-        print(f"Vanaf een ander apparaat: {_url(socket.gethostname(), port)} (of het IP-adres van deze computer)",
-              flush=True)
+        print(f"Vanaf een ander apparaat: {_url(socket.gethostname(), port)}/?token={token} "
+              "(of met het IP-adres van deze computer)", flush=True)
+    print("Het adres bevat een geheime sleutel (token): alleen wie het volledige adres heeft, komt erin. "
+          "Deel het niet.", flush=True)
     print("Stoppen: Ctrl+C.", flush=True)
     try:
         server.serve()

@@ -61,6 +61,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Annotated, Any, Required
 
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
@@ -80,6 +81,8 @@ from samenslim.store import (
 
 INDEX_NAME = ".index.json"
 TEXTS_NAME = ".zoektekst.json"
+CACHE_LOCK_NAME = ".index.lock"  # see cache_lock
+CACHE_LOCK_SECONDS = 20
 CACHE_FORMAT = 3  # 3: search texts are folded (fold): a texts file of format 2 is not
 # A file's mtime comes from a coarse clock (a few ms on ext4, 2 s on FAT): a file changed twice
 # within one tick keeps its mtime. Entries of files touched this shortly before the index was
@@ -190,12 +193,15 @@ class Listing:
         if not self.entries or not (fresh or changed or stored is None or len(known) != len(self.entries)):
             return
         try:
-            teksten = {entry.bestand: (entry.grootte, entry.mtime_ns, self.texts[entry.bestand], entry.beschadigd)
-                       for entry in self.entries}
-            _write_cache(self.folder / TEXTS_NAME, _TextsFile(formaat=CACHE_FORMAT, samenslim=__version__,
-                                                              teksten=teksten))
-            if changed:
-                _write_index(self.folder, self.entries, self.built_ns or time.time_ns())
+            with cache_lock(self.folder):  # a session deleted meanwhile is not written back
+                present = _present(self.folder)
+                teksten = {entry.bestand: (entry.grootte, entry.mtime_ns, self.texts[entry.bestand], entry.beschadigd)
+                           for entry in self.entries if entry.bestand in present}
+                _write_cache(self.folder / TEXTS_NAME, _TextsFile(formaat=CACHE_FORMAT, samenslim=__version__,
+                                                                  teksten=teksten))
+                if changed:
+                    _write_index(self.folder, [entry for entry in self.entries if entry.bestand in present],
+                                 self.built_ns or time.time_ns())
         except OSError as error:
             self.index_error = f"de index van de sessies kan niet bewaard worden: {describe_os_error(error)}"
 
@@ -259,12 +265,40 @@ def _list(folder: Path) -> Listing:
                       full_reads=len(texts), built_ns=started)
     if old is None or listing.reread or listing.dropped:
         try:
-            _write_index(folder, entries, started)
-            if listing.dropped:  # a file removed outside samenslim: its text must not linger
-                _drop_texts(folder, set(known))
+            with cache_lock(folder):  # a session deleted meanwhile (another window) is not written back
+                present = _present(folder)
+                _write_index(folder, [entry for entry in entries if entry.bestand in present], started)
+                if listing.dropped:  # a file removed outside samenslim: its text must not linger
+                    _drop_texts(folder, set(known))
         except OSError as error:
             listing.index_error = f"de index van de sessies kan niet bewaard worden: {describe_os_error(error)}"
     return listing
+
+
+@contextmanager
+def cache_lock(folder: Path) -> Iterator[None]:
+    """Held while the caches are written and while a session is deleted (SessionStore.delete), so
+    that a listing or search in another window never writes a deleted session back into them.
+    Without a folder, or when the lock cannot be had (a read-only folder, a stuck lock), the work
+    goes on without it: the caches are only caches."""
+    try:
+        lock = FileLock(Path(folder) / CACHE_LOCK_NAME, timeout=CACHE_LOCK_SECONDS, mode=0o600, thread_local=False)
+        lock.acquire()
+    except (Timeout, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _present(folder: Path) -> set[str]:
+    """The names in the folder now: one scandir, cheaper than a stat per entry."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
 
 
 def _write_index(folder: Path, entries: list[Samenvatting], built_ns: int) -> None:

@@ -3,12 +3,13 @@ left as it is, the defaults are used and the reason is reported in Dutch."""
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from samenslim.private_files import write_private
 
 FILE_NAME = "instellingen.toml"
 
@@ -39,8 +40,6 @@ def load(path: Path) -> tuple[Instellingen, str | None]:
 
 
 def save(path: Path, settings: Instellingen) -> None:
-    """Written atomically (temp file + replace), so a crash never leaves half a settings file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(tomli_w.dumps(settings.model_dump()), encoding="utf-8")
-    os.replace(temp, path)
+    """Written atomically and fsynced (temp file + replace), so a crash never leaves half a
+    settings file; owner-only (0600 in a 0700 folder), like everything samenslim writes."""
+    write_private(path, tomli_w.dumps(settings.model_dump()), root=path.parent)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,9 @@ from typing import Any
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from samenslim.session import NewerSchemaError, Sessie, session_from_json
+from samenslim.private_files import ensure_private_folder
+from samenslim.private_files import remove_stale_temp_files as _remove_stale
+from samenslim.session import ID_PATTERN, NewerSchemaError, Sessie, session_from_json
 
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
@@ -31,6 +34,19 @@ class SaveError(StoreError):
 
 class SessionLocked(StoreError):
     pass
+
+
+class InvalidSessionId(StoreError, ValueError):
+    """An id that is not a session id (a path, a name with odd characters): never used as a file name."""
+
+
+def check_session_id(session_id: str) -> str:
+    """The id itself when it is a valid session id (as session.ID_PATTERN, the whole text),
+    otherwise InvalidSessionId with a Dutch reason: such an id could point outside the folder."""
+    if not isinstance(session_id, str) or re.fullmatch(ID_PATTERN, session_id) is None:
+        shown = ascii(session_id)[:60] if isinstance(session_id, str) else repr(session_id)
+        raise InvalidSessionId(f"ongeldig sessie-id: {shown} (alleen kleine letters, cijfers en streepjes)")
+    return session_id
 
 
 @dataclass(frozen=True)
@@ -114,21 +130,19 @@ def replace_atomically(temp: Path, target: Path, data: bytes) -> None:
 
 
 class SessionStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, root: Path | None = None) -> None:
+        """root: the data folder holding `folder`; it is kept owner-only (0700) too."""
         self.folder = Path(folder)
+        self.root = Path(root) if root is not None else None
 
     # -- paths ------------------------------------------------------------------------------
     def ensure_folder(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            os.chmod(self.folder, 0o700)  # mkdir's mode is filtered by umask; notes may be about people
-        except OSError:
-            pass
+        # mkdir's mode is filtered by umask, and an existing folder may be wider: notes may be about people
+        ensure_private_folder(self.folder, self.root)
 
     def path_for(self, session_id: str) -> Path:
-        if "/" in session_id or "\\" in session_id or session_id.startswith("."):
-            raise ValueError(f"ongeldig sessie-id: {session_id!r}")
-        return self.folder / f"{session_id}{SUFFIX}"
+        """The session's file; InvalidSessionId (a Dutch ValueError) for anything but a session id."""
+        return self.folder / f"{check_session_id(session_id)}{SUFFIX}"
 
     # -- writing ----------------------------------------------------------------------------
     def save(self, session: Sessie) -> Path:
@@ -186,19 +200,22 @@ class SessionStore:
         """Remove the session file and everything that belongs to it (lock, temp and backup copies),
         and its entry in the sessions index, which holds a copy of its text for searching."""
         self.path_for(session_id)  # refuses ids that could point outside the folder
-        try:
-            names = [entry.name for entry in os.scandir(self.folder)]
-        except FileNotFoundError:
-            return
-        for name in names:
-            if _belongs_to(name, session_id):
-                (self.folder / name).unlink(missing_ok=True)
-        from samenslim.sessions_index import forget  # imported here: the index module imports this one
+        from samenslim.sessions_index import cache_lock, forget  # here: the index module imports this one
 
-        forget(self.folder, f"{session_id}{SUFFIX}")
+        # Under the caches' lock: a listing or search running now (in another window, too) cannot
+        # write this session's summary or text back into the caches after it is forgotten.
+        with cache_lock(self.folder):
+            try:
+                names = [entry.name for entry in os.scandir(self.folder)]
+            except FileNotFoundError:
+                return
+            for name in names:
+                if _belongs_to(name, session_id):
+                    (self.folder / name).unlink(missing_ok=True)
+            forget(self.folder, f"{session_id}{SUFFIX}")
 
     def _lock_path(self, session_id: str) -> Path:
-        return self.folder / f"{session_id}{LOCK_SUFFIX}"
+        return self.folder / f"{check_session_id(session_id)}{LOCK_SUFFIX}"
 
     def lock(self, session_id: str) -> FileLock:
         """Hold the session for this process; a second instance gets SessionLocked, not a shared file.
@@ -208,6 +225,7 @@ class SessionStore:
         the file just before and lock it just after: it then holds a file that is gone, while a
         third could create a new one. So a lock counts only while its path is still the file that
         was locked; otherwise it is tried again on the file that is there now."""
+        self.path_for(session_id)  # refuses ids that are not session ids (Dutch InvalidSessionId)
         self.ensure_folder()
         path = self._lock_path(session_id)
         for _attempt in range(5):
@@ -268,14 +286,7 @@ class SessionStore:
 
     def remove_stale_temp_files(self) -> list[Path]:
         """Temp files left by a process that died mid-save. Files of a living process are kept."""
-        removed = []
-        for temp in self.folder.glob(f".*{TEMP_SUFFIX}") if self.folder.is_dir() else []:
-            parts = temp.name.split(".")
-            pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
-            if pid is not None and not _process_alive(pid):
-                temp.unlink(missing_ok=True)
-                removed.append(temp)
-        return removed
+        return _remove_stale(self.folder)
 
 
 def _belongs_to(name: str, session_id: str) -> bool:
@@ -301,20 +312,6 @@ def _still_the_locked_file(lock: FileLock, path: Path) -> bool:
         return False
     except OSError:
         return True
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return True
-    return True
 
 
 def _fsync_folder(folder: Path) -> None:

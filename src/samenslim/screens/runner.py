@@ -279,12 +279,14 @@ class RunnerScreen(Screen):
         self.tick()
 
     def action_screenshot(self) -> None:
+        from samenslim.erasure import screenshot_path
+        from samenslim.private_files import write_private
+
         folder = self.app.locations.screenshots_dir
-        stamp = self.wallclock()
-        name = f"{self.session.id}-stap{self.session.step_number()}-{stamp:%H%M%S}.svg"
+        path = screenshot_path(self.app.locations, self.session.id, self.session.step_number(), self.wallclock())
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = self.app.save_screenshot(name, str(folder))
+            # Rendered here and written owner-only: Textual's save_screenshot writes with the umask.
+            write_private(path, self.app.export_screenshot(), root=self.app.locations.data_dir)
         except OSError as error:
             from samenslim.store import describe_os_error
 
