@@ -9,14 +9,18 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
+from samenslim.content import dutch_message
 from samenslim.session import NewerSchemaError, Sessie, session_from_json
 
 SUFFIX = ".json"
+# The largest session file samenslim reads. A long day of notes is well under 1 MB; a stray file of
+# hundreds of MB in the sessions folder must not be read into memory on every start and search.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"
 LOCK_SUFFIX = ".lock"
 
@@ -63,6 +67,39 @@ def decode_json(path: Path, raw: bytes) -> Any:
             path, f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): beschadigd of afgebroken")) from None
     except RecursionError:
         raise SessionFileError(DamagedFile(path, "geen sessie: de gegevens zijn te diep genest")) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise SessionFileError(DamagedFile(path, "geen sessie: er staat een getal in dat te lang is")) from None
+
+
+def too_large(size: int) -> str:
+    """The Dutch reason for a file over MAX_FILE_BYTES."""
+    return (f"het bestand is te groot om als sessie te lezen ({size / 1024 / 1024:.0f} MB; samenslim leest "
+            f"sessiebestanden tot {MAX_FILE_BYTES // 1024 // 1024} MB)")
+
+
+def read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """The rest of an open file whose size was `size`, but never more than MAX_FILE_BYTES + 1 bytes
+    (read(n) sets n bytes aside first, so the limit itself is only asked for when the file grew)."""
+    raw = handle.read(size + 1)
+    if len(raw) > size:
+        raw += handle.read(max(MAX_FILE_BYTES + 1 - len(raw), 0))
+    return raw
+
+
+def read_bounded(path: Path) -> bytes:
+    """A session file's bytes, or SessionFileError when it cannot be read or is larger than
+    MAX_FILE_BYTES (checked before reading, and again while reading in case it grew)."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise SessionFileError(DamagedFile(path, too_large(size)))
+            raw = read_at_most(handle, size)
+    except OSError as error:
+        raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise SessionFileError(DamagedFile(path, too_large(len(raw))))
+    return raw
 
 
 def session_from_data(path: Path, data: Any) -> Sessie:
@@ -73,7 +110,7 @@ def session_from_data(path: Path, data: Any) -> Sessie:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SessionFileError(DamagedFile(
-            path, f"veld '{where}' klopt niet ({first['msg']}); {error.error_count()} fout(en) in totaal")) from None
+            path, f"veld '{where}' klopt niet ({dutch_message(first)}); {error.error_count()} fout(en) in totaal")) from None
     except NewerSchemaError as error:
         raise NewerSessionFile(DamagedFile(path, str(error))) from None
     except ValueError as error:
@@ -155,11 +192,7 @@ class SessionStore:
         return self.load_path(self.path_for(session_id))
 
     def load_path(self, path: Path) -> Sessie:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
-        return session_from_data(path, decode_json(path, raw))
+        return session_from_data(path, decode_json(path, read_bounded(path)))
 
     def scan(self) -> tuple[list[Sessie], list[DamagedFile]]:
         """All readable sessions, newest first, and every file that could not be read (left as is)."""

@@ -52,6 +52,15 @@ class Vastgelegd(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class Afwijking(ValueError):
+    """What a kind's `controleer(inhoud, capture)` raises for a session file it cannot show safely:
+    the field inside the step ('inhoud.hoogste', 'vastgelegd.groep') and a Dutch reason."""
+
+    def __init__(self, veld: str, reden: str) -> None:
+        super().__init__(reden)
+        self.veld = veld
+
+
 def deck_cards(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> list[Kaart]:
     """The cards of the deck a step names (its 'stapel'), or [] when it names none."""
     deck = stapels.get(inhoud.get("stapel") or "")
