@@ -75,11 +75,12 @@ class SamenslimApp(App):
         tomllib only; the full, checked read follows in a worker and reports a damaged file."""
         import tomllib
 
+        from samenslim import tomlfile
         from samenslim.widgets.hoog_contrast import HOOG_CONTRAST
 
         self.register_theme(HOOG_CONTRAST)
         try:
-            peeked = tomllib.loads(self.locations.settings_file.read_text(encoding="utf-8"))
+            peeked = tomlfile.loads(self.locations.settings_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             peeked = {}
         theme = peeked.get("thema")

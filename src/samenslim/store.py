@@ -3,7 +3,6 @@ files reported by name and left exactly as they are."""
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import secrets
@@ -15,6 +14,7 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from samenslim.content import dutch_message
+from samenslim.oserrors import describe_os_error as describe_os_error  # re-exported: callers import it from here
 from samenslim.session import NewerSchemaError, Sessie, session_from_json
 
 SUFFIX = ".json"
@@ -115,18 +115,6 @@ def session_from_data(path: Path, data: Any) -> Sessie:
         raise NewerSessionFile(DamagedFile(path, str(error))) from None
     except ValueError as error:
         raise SessionFileError(DamagedFile(path, str(error))) from None
-
-
-def describe_os_error(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "de schijf is vol"
-    if error.errno == errno.EROFS:
-        return "de schijf is alleen-lezen"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "geen schrijfrechten op deze map"
-    if error.errno == errno.EDQUOT:
-        return "je schijfquotum is op"
-    return error.strerror or str(error)
 
 
 def replace_atomically(temp: Path, target: Path, data: bytes) -> None:

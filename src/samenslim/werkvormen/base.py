@@ -35,7 +35,7 @@ class BaseStap(BaseModel):
     titel: Annotated[str, Field(min_length=1)]
     uitleg: str = ""
     vragen: list[Annotated[str, Field(min_length=1)]] = []
-    minuten: Annotated[float, Field(gt=0, le=600)] | None = None
+    minuten: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # A reference deck (e.g. "communicatiepiramide") the runner offers during this step.
     spiekbriefje: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
     # The solo wording of this step ([stappen.alleen] in TOML), for werkvormen marked "alleen".
