@@ -3,6 +3,7 @@ files reported by name and left exactly as they are."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -172,7 +173,12 @@ class SessionStore:
             replace_atomically(temp, target, data)
         except OSError as error:
             raise SaveError(f"opslaan van {target.name} mislukt: {describe_os_error(error)}") from error
-        _fsync_folder(self.folder)
+        try:
+            _fsync_folder(self.folder)
+        except OSError as error:  # the file is complete, but its new name may not survive a power cut
+            raise SaveError(f"{target.name} is geschreven, maar de map kon niet op de schijf vastgelegd worden "
+                            f"({describe_os_error(error)}); bij stroomuitval kan de laatste wijziging "
+                            "verloren gaan") from error
         return target
 
     # -- reading ----------------------------------------------------------------------------
@@ -280,16 +286,18 @@ def _process_alive(pid: int) -> bool:
 
 
 def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable. Not possible (nor needed) on Windows."""
+    """Make the rename itself durable. Not possible (nor needed) on Windows, and some file systems
+    cannot sync a folder at all (EINVAL, ENOTSUP): nothing to report there. Any other failure raises."""
     if os.name != "posix":
         return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as error:
+        if error.errno not in _CANNOT_SYNC_FOLDERS:
+            raise
     finally:
         os.close(fd)
+
+
+_CANNOT_SYNC_FOLDERS = {errno.EINVAL, getattr(errno, "ENOTSUP", errno.EINVAL), getattr(errno, "EOPNOTSUPP", errno.EINVAL)}
