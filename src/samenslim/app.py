@@ -501,11 +501,19 @@ class SamenslimApp(App):
         if self._autosaver is None:
             from samenslim.autosave import Autosaver
 
-            self._autosaver = Autosaver(self.store, on_result=self._save_result)
+            self._autosaver = Autosaver(self.store, on_result=self._save_result, on_notice=self._save_notice)
         return self._autosaver
 
     def autosave(self, session: Sessie) -> None:
         self.autosaver.submit(session)
+
+    def _save_notice(self, text: str) -> None:
+        # Called on the autosave thread: a session file changed outside samenslim was kept (store.py).
+        try:
+            self.call_from_thread(self.notify, text, title="Bestand buiten samenslim veranderd", severity="warning",
+                                  timeout=30)
+        except RuntimeError:
+            pass  # the app is closing
 
     def _save_result(self, error: SaveError | None) -> None:
         # Called on the autosave thread.
