@@ -15,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import TextArea
 
 from samenslim import export, journey, readback
 from samenslim.groups import groups_from
+from samenslim.screens.resume import ResumeScreen
+from samenslim.screens.runner import RunnerScreen
 from samenslim.sessions_index import list_sessions, search
 from samenslim.store import MAX_FILE_BYTES, SessionFileError, SessionStore
-from tests.conftest import REPO
+from tests.conftest import REPO, settled, wait_for
 
 PILOT = "20260312-133000-bijeenkomst-1-samen-richten-4f30"
 # Words that mark a message as English (from Python, json, pydantic or the OS), never as ours.
@@ -251,3 +254,43 @@ def test_copy_of_example_sessions_still_opens(tmp_path: Path) -> None:
     every_consumer(SessionStore(tmp_path), tmp_path)
     for session in sessions:
         copy.deepcopy(session)
+
+
+async def test_a_hostile_but_accepted_file_is_offered_resumed_and_saved(make_app, data_dir: Path) -> None:
+    """The app starts beside damaged files, offers the accepted one, shows its step and saves on."""
+    folder = data_dir / "sessies"
+    folder.mkdir(parents=True)
+    data = pilot_data()
+    data.update(status="bezig", aangemaakt="2026-03-12T13:30:00", positie={"werkvorm": 2, "stap": 2})
+    data["agenda"][0]["kleur"] = "groen"  # unknown keys, as a newer samenslim might write them
+    step = data["werkvormen"][2]["stappen"][2]
+    step["vastgelegd"]["notities"] = "Zomergat \ud800 en \x1b[2J verder"
+    step["later"] = {"iets": [1, 2]}
+    data["werkvormen"][1]["stappen"].append({"titel": "Uit de toekomst", "soort": "hologram", "vastgelegd": {"x": 1}})
+    path = write(folder, data, lambda d: d)
+    for mutate, _ in (REFUSED["positie past the agenda"], REFUSED["nested 255 deep"]):
+        broken = mutate(pilot_data())
+        broken["id"] = broken["id"][:-4] + ("dead" if mutate is past_agenda else "beef")
+        write(folder, broken, mutate if hasattr(mutate, "depth") else (lambda d: d))
+    (folder / "20260101-000000-groot-0000.json").open("wb").truncate(200 * 1024 * 1024)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeScreen), "the resume offer")
+        assert len(app.damaged_sessions) == 3, app.damaged_sessions
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RunnerScreen), "the runner")
+        notes = app.screen.query_one(TextArea)
+        assert notes.text == "Zomergat \ufffd en \x1b[2J verder"
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press(*" en nu")
+        assert app.autosaver.flush()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    step = saved["werkvormen"][2]["stappen"][2]
+    assert step["vastgelegd"]["notities"] == "Zomergat \ufffd en \x1b[2J verder en nu"
+    assert step["later"] == {"iets": [1, 2]} and saved["agenda"][0]["kleur"] == "groen"
+    assert saved["aangemaakt"] == "2026-03-12T13:30:00Z", "our choice: a date without an offset is UTC"
+    assert saved["werkvormen"][1]["stappen"][-1]["soort"] == "hologram"
