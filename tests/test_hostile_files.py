@@ -294,3 +294,17 @@ async def test_a_hostile_but_accepted_file_is_offered_resumed_and_saved(make_app
     assert step["later"] == {"iets": [1, 2]} and saved["agenda"][0]["kleur"] == "groen"
     assert saved["aangemaakt"] == "2026-03-12T13:30:00Z", "our choice: a date without an offset is UTC"
     assert saved["werkvormen"][1]["stappen"][-1]["soort"] == "hologram"
+
+
+@pytest.mark.parametrize(("key", "value", "dutch"), [
+    ("modus", "samen", "moet een van deze waarden zijn: 'groep' of 'solo'"),
+    ("aangemaakt", "gisteren", "moet een datum met tijd zijn"),
+    ("deelnemers", [1], "moet tekst zijn"),
+    ("positie", {"werkvorm": 1.5, "stap": 0}, "moet een geheel getal zijn"),
+])
+def test_reasons_are_dutch_for_every_kind_of_wrong_value(tmp_path: Path, key: str, value: Any, dutch: str) -> None:
+    data = pilot_data()
+    data[key] = value
+    with pytest.raises(SessionFileError) as raised:
+        SessionStore(tmp_path).load_path(write(tmp_path, data, lambda d: d))
+    assert dutch in raised.value.damage.reason and " or " not in raised.value.damage.reason

@@ -108,7 +108,9 @@ class SamenslimApp(App):
         try:
             settings.save(self.locations.settings_file, self.settings)
         except OSError as error:
-            self.notify(f"Het thema kan niet bewaard worden ({error.strerror}).", severity="warning")
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"Het thema kan niet bewaard worden ({describe_os_error(error)}).", severity="warning")
 
     def get_default_screen(self) -> Screen:
         # The home screen is the base of the stack: no blank default screen is drawn first.
@@ -337,7 +339,7 @@ class SamenslimApp(App):
         import json
 
         from samenslim.screens.session_view import SessionViewScreen
-        from samenslim.store import StoreError
+        from samenslim.store import StoreError, read_bounded
 
         path = self.store.folder / entry.bestand
         if entry.beschadigd:
@@ -346,13 +348,22 @@ class SamenslimApp(App):
             return
         try:
             if entry.leesbaar_alleen:
-                text = json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, indent=2)
+                text = json.dumps(json.loads(read_bounded(path)), ensure_ascii=False, indent=2)
                 self.push_screen(SessionViewScreen(entry, text=text, note=(
                     "Geschreven door een nieuwere versie van samenslim: alleen te bekijken (zoals opgeslagen).")))
                 return
             session = self.store.load_path(path)
-        except (StoreError, OSError, ValueError) as error:
+        except StoreError as error:
             self.notify(f"Kan {entry.bestand} niet openen: {error}", severity="error", timeout=10)
+            return
+        except OSError as error:
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"Kan {entry.bestand} niet openen: {describe_os_error(error)}", severity="error", timeout=10)
+            return
+        except (ValueError, RecursionError):  # changed since it was listed: no longer JSON
+            self.notify(f"Kan {entry.bestand} niet openen: het is intussen geen geldige JSON meer",
+                        severity="error", timeout=10)
             return
         self.push_screen(SessionViewScreen(entry, session))
 

@@ -298,7 +298,7 @@ def dutch_message(detail: ErrorDetails) -> str:
         known = ", ".join(sorted(KINDS))
         return f"onbekende soort '{ctx.get('tag')}'; bekende soorten zijn: {known}"
     if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {ctx.get('expected')}"
+        return f"moet een van deze waarden zijn: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"greater_than_equal": "minstens", "greater_than": "groter dan",
                  "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[kind]
