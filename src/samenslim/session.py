@@ -274,7 +274,7 @@ def session_from_json(data: Any) -> Sessie:
     if not isinstance(data, dict):
         raise ValueError("het bestand bevat geen sessie (verwacht een JSON-object)")
     check_tree(data)
-    return check_session(Sessie.model_validate(migrate(data)))
+    return check_session(Sessie.model_validate(migrate(data)), walked=True)
 
 
 # --- the gate: what a loaded file must be before anything downstream may use it ----------------
@@ -311,20 +311,29 @@ def _clean_text(text: str) -> str:
 def check_tree(data: Any, where: str = "") -> Any:
     """Walk decoded JSON without recursion: refuse nesting deeper than MAX_DEPTH and numbers that are
     not finite (json reads NaN and Infinity), and replace lone surrogates in texts and keys (in place).
-    Returns the (cleaned) value; raises SessionCheckError."""
+    Returns the (cleaned) value; raises SessionCheckError. Runs over everything a file holds, so it
+    keeps to C-level checks per value and builds a field path only for the error."""
     if isinstance(data, str):
         return _clean_text(data)
     if isinstance(data, float) and not math.isfinite(data):
         raise SessionCheckError(where, "een getal moet eindig zijn, geen NaN of Infinity")
-    stack: list[tuple[Any, int, str]] = [(data, 1, where)] if isinstance(data, (dict, list)) else []
+    if not isinstance(data, (dict, list)):
+        return data
+    # (container, depth, parent entry, key in the parent): the path is rebuilt from the chain on error
+    stack: list[tuple[Any, int, Any, Any]] = [(data, 1, None, None)]
+    isfinite = math.isfinite
     while stack:
-        item, depth, path = stack.pop()
+        entry = stack.pop()
+        item, depth = entry[0], entry[1]
         if depth > MAX_DEPTH:
-            shown = ".".join(path.split(".")[:8])
-            raise SessionCheckError(shown + ("…" if shown != path else ""),
+            raise SessionCheckError(_path_of(entry, where, limit=8),
                                     f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
-        if isinstance(item, dict):
-            if not all(type(key) is str and key.isascii() for key in item):
+        if type(item) is dict:
+            try:
+                plain_keys = "".join(item).isascii()
+            except TypeError:  # keys that are not texts (not from JSON)
+                plain_keys = False
+            if not plain_keys:
                 cleaned = {_clean_text(str(key)): value for key, value in item.items()}
                 item.clear()
                 item.update(cleaned)
@@ -337,12 +346,24 @@ def check_tree(data: Any, where: str = "") -> Any:
                 if not value.isascii():
                     item[key] = _clean_text(value)
             elif kind is float:
-                if not math.isfinite(value):
-                    raise SessionCheckError(f"{path}.{key}" if path else str(key),
+                if not isfinite(value):
+                    raise SessionCheckError(_path_of((value, depth + 1, entry, key), where),
                                             "een getal moet eindig zijn, geen NaN of Infinity")
             elif kind is dict or kind is list:
-                stack.append((value, depth + 1, f"{path}.{key}" if path else str(key)))
+                stack.append((value, depth + 1, entry, key))
     return data
+
+
+def _path_of(entry: tuple[Any, int, Any, Any], where: str, limit: int = 0) -> str:
+    """'werkvormen.0.stappen.2.vastgelegd.x' for a check_tree entry (cut after `limit` parts, with '…')."""
+    keys: list[str] = []
+    while entry is not None and entry[2] is not None:
+        keys.append(str(entry[3]))
+        entry = entry[2]
+    parts = ([where] if where else []) + keys[::-1]
+    if limit and len(parts) > limit:
+        return ".".join(parts[:limit]) + "…"
+    return ".".join(parts)
 
 
 _FIELD_CHECKS: dict[tuple[str, str], TypeAdapter[Any]] = {}
@@ -362,22 +383,22 @@ def _field_check(soort: str, name: str) -> TypeAdapter[Any] | None:
     return _FIELD_CHECKS[soort, name]
 
 
-def check_session(session: Sessie) -> Sessie:
+def check_session(session: Sessie, walked: bool = False) -> Sessie:
     """What the models alone do not check: the position lies in the agenda, every step's content and
     capture read through its kind's models (strictly for content, as the kinds' code reads it), the
     kind's own cross-checks, and no value nested too deep in the places that take any JSON (a file
-    pydantic parsed in one go has not been through check_tree). Raises SessionCheckError."""
-    for name, extra in (session.model_extra or {}).items():
+    pydantic parsed in one go has not been through check_tree; `walked`: it has). Raises SessionCheckError."""
+    for name, extra in (session.model_extra or {}).items() if not walked else ():
         check_tree(extra, name)
     if not session.werkvormen:
         raise SessionCheckError("werkvormen", "een sessie heeft minstens één werkvorm")
     for w, run in enumerate(session.werkvormen):
         if not run.stappen:
             raise SessionCheckError(f"werkvormen.{w}.stappen", "een werkvorm heeft minstens één stap")
-        for name, extra in (run.model_extra or {}).items():
+        for name, extra in (run.model_extra or {}).items() if not walked else ():
             check_tree(extra, f"werkvormen.{w}.{name}")
         for s, step in enumerate(run.stappen):
-            _check_step(step, f"werkvormen.{w}.stappen.{s}")
+            _check_step(step, w, s, walked)
     position = session.positie
     if not 0 <= position.werkvorm < len(session.werkvormen):
         raise SessionCheckError("positie.werkvorm", f"werkvorm {position.werkvorm} bestaat niet; de agenda telt "
@@ -389,11 +410,15 @@ def check_session(session: Sessie) -> Sessie:
     return session
 
 
-def _check_step(step: StapRun, where: str) -> None:
-    check_tree(step.inhoud, f"{where}.inhoud")
-    check_tree(step.vastgelegd, f"{where}.vastgelegd")
-    for name, extra in (step.model_extra or {}).items():
-        check_tree(extra, f"{where}.{name}")
+def _check_step(step: StapRun, w: int, s: int, walked: bool) -> None:
+    where = f"werkvormen.{w}.stappen.{s}"
+    if not walked:
+        if step.inhoud:
+            check_tree(step.inhoud, f"{where}.inhoud")
+        if step.vastgelegd:
+            check_tree(step.vastgelegd, f"{where}.vastgelegd")
+        for name, extra in (step.model_extra or {}).items():
+            check_tree(extra, f"{where}.{name}")
     kind = KINDS.get(step.soort)
     if kind is None:
         return  # a kind of a newer version: shown as data, never changed (UnknownKindView)
@@ -411,12 +436,17 @@ def _check_step(step: StapRun, where: str) -> None:
         first = error.errors()[0]
         path = ".".join(str(part) for part in (where, "vastgelegd", *first["loc"]))
         raise SessionCheckError(path, _dutch(error)) from None
-    controleer = getattr(kind, "controleer", None)
+    controleer = _CONTROLEER.get(step.soort)
     if controleer is not None:
         try:
             controleer(step.inhoud, capture)
         except Afwijking as error:
             raise SessionCheckError(f"{where}.{error.veld}", str(error)) from None
+
+
+# A kind's own cross-checks of content and capture (e.g. a score inside its scale), where it has them.
+_CONTROLEER: dict[str, Callable[[dict[str, Any], Any], None]] = {
+    soort: kind.controleer for soort, kind in KINDS.items() if hasattr(kind, "controleer")}
 
 
 def _dutch(error: ValidationError) -> str:
