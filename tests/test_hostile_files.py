@@ -11,6 +11,7 @@ import json
 import shutil
 import tracemalloc
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from textual.widgets import TextArea
 
 from samenslim import export, journey, readback
 from samenslim.groups import groups_from
+from samenslim.schedule import schedule
 from samenslim.screens.resume import ResumeScreen
 from samenslim.screens.runner import RunnerScreen
 from samenslim.sessions_index import list_sessions, search
@@ -108,6 +110,17 @@ def no_werkvormen(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def at_the_edge_of_time(data: dict[str, Any]) -> dict[str, Any]:
+    data["aangemaakt"] = "0001-01-01T00:00:00+14:00"  # before year 1 in UTC: cannot be compared or shown
+    return data
+
+
+def planned_forever(data: dict[str, Any]) -> dict[str, Any]:
+    data["werkvormen"][0]["stappen"][0]["geplande_seconden"] = 10**18  # the schedule could not add it to a time
+    data["status"] = "bezig"
+    return data
+
+
 def write(folder: Path, data: dict[str, Any], mutate: Callable[[dict[str, Any]], dict[str, Any]]) -> Path:
     text = json.dumps(mutate(data), ensure_ascii=True, indent=1)  # \ud800 stays an escape, as a hand edit leaves it
     if hasattr(mutate, "depth"):
@@ -130,6 +143,8 @@ REFUSED = {
     "NaN seconds": (not_finite, "gebruikte_seconden"),
     "a number of 5000 digits": (huge_number, "getal"),
     "no werkvormen": (no_werkvormen, "werkvormen"),
+    "a date at the edge of time": (at_the_edge_of_time, "aangemaakt"),
+    "a planned time of 10**18 seconds": (planned_forever, "geplande_seconden"),
 }
 
 
@@ -150,6 +165,9 @@ def every_consumer(store: SessionStore, folder: Path) -> None:
         if session.status == "bezig":
             assert session.current_step is not None
             session.step_number()
+            for run in session.werkvormen:
+                for step in run.stappen:
+                    schedule(session, step.gebruikte_seconden, step.geplande_seconden, datetime(2026, 3, 12, tzinfo=UTC))
 
 
 @pytest.mark.parametrize("case", list(REFUSED))

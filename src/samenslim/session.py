@@ -11,7 +11,7 @@ import math
 import re
 import secrets
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -43,7 +43,15 @@ def _aware(moment: datetime) -> datetime:
     """A moment without a UTC offset (written by hand or by another tool) is taken as UTC, so every
     moment in a session can be compared and sorted with every other. Moments with an offset keep it:
     the report shows the time of day as it was where the session was held."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None or moment.utcoffset() is None else moment
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None or moment.utcoffset() is None else moment
+    # A day away from datetime's limits, so it can be shown in any time zone and compared with any other.
+    try:
+        day = moment.astimezone(UTC).date()
+    except OverflowError:
+        day = date.min
+    if not date(1, 1, 2) <= day <= date(9999, 12, 30):
+        raise ValueError("deze datum ligt buiten wat samenslim kan rekenen (jaar 1 tot 9999)")
+    return moment
 
 
 # Every date in a session file: always comparable (see _aware).
@@ -56,18 +64,22 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True, allow_inf_nan=False)
 
 
+# Time fields of a step stay within ten years, so the schedule can always add them to a clock time.
+MAX_SECONDS = 10 * 366 * 24 * 3600
+
+
 class StapRun(Record):
     titel: str
     soort: str
     uitleg: str = ""
     vragen: list[str] = []
-    geplande_seconden: int | None = None
+    geplande_seconden: Annotated[int, Field(ge=0, le=MAX_SECONDS)] | None = None
     inhoud: dict[str, Any] = {}
     vastgelegd: dict[str, Any] = {}
     gestart: Moment | None = None
     beeindigd: Moment | None = None
-    gebruikte_seconden: float = 0.0
-    extra_seconden: float = 0.0
+    gebruikte_seconden: Annotated[float, Field(ge=0, le=MAX_SECONDS)] = 0.0
+    extra_seconden: Annotated[float, Field(ge=-MAX_SECONDS, le=MAX_SECONDS)] = 0.0
     spiekbriefje: str | None = None
     # Text typed into a field of this step but not (yet) confirmed, keyed by the field's id: saved
     # with every keystroke and put back when the step is shown again, so nothing typed is lost.
