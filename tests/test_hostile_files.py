@@ -326,3 +326,25 @@ def test_reasons_are_dutch_for_every_kind_of_wrong_value(tmp_path: Path, key: st
     with pytest.raises(SessionFileError) as raised:
         SessionStore(tmp_path).load_path(write(tmp_path, data, lambda d: d))
     assert dutch in raised.value.damage.reason and " or " not in raised.value.damage.reason
+
+
+async def test_an_os_error_while_taking_the_lock_is_told_in_dutch(make_app, data_dir: Path, monkeypatch) -> None:
+    import errno
+
+    folder = data_dir / "sessies"
+    folder.mkdir(parents=True)
+    write(folder, pilot_data(), lambda d: {**d, "status": "bezig"})
+
+    def broken_lock(self, session_id):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(SessionStore, "lock", broken_lock)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeScreen), "the resume offer")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("leesfout of schrijffout" in str(n.message) for n in app._notifications),
+                       "the Dutch notice")
+        assert not any("Input/output" in str(n.message) for n in app._notifications)
+        assert not isinstance(app.screen, RunnerScreen)

@@ -281,8 +281,13 @@ class SamenslimApp(App):
         try:
             self.store.ensure_folder()
             self._locks[session.id] = self.store.lock(session.id)
-        except (StoreError, OSError) as error:
+        except StoreError as error:
             self.notify(f"Kan de sessie niet beginnen: {error}", severity="error", timeout=10)
+            return
+        except OSError as error:
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"Kan de sessie niet beginnen: {describe_os_error(error)}", severity="error", timeout=10)
             return
         if session.groep and session.modus == "groep":
             self.review_open_actions(session)  # reads the group's files off the UI thread, then runs
@@ -436,6 +441,11 @@ class SamenslimApp(App):
             lock = self.store.lock(session_id)
         except SessionLocked as error:
             self.notify(str(error), severity="error", timeout=8)
+            return None
+        except OSError as error:  # the folder or the lock file cannot be made (read-only, no rights)
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"{failed}: {describe_os_error(error)}", severity="error", timeout=10)
             return None
         try:
             return self.store.load(session_id), lock
