@@ -348,3 +348,12 @@ async def test_an_os_error_while_taking_the_lock_is_told_in_dutch(make_app, data
                        "the Dutch notice")
         assert not any("Input/output" in str(n.message) for n in app._notifications)
         assert not isinstance(app.screen, RunnerScreen)
+
+
+def test_a_store_shaped_file_over_the_limit_is_listed_as_damaged_too(tmp_path: Path) -> None:
+    path = tmp_path / f"{PILOT}.json"
+    shutil.copy(REPO / "sessions" / path.name, path)
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-2] + b" " * (MAX_FILE_BYTES + 10) + raw[-2:])  # whitespace: still valid JSON
+    entry = list_sessions(tmp_path).entries[0]
+    assert entry.beschadigd and "te groot" in entry.beschadigd

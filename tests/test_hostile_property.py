@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 import tomllib
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import tomli_w
@@ -249,3 +251,55 @@ def test_the_generator_reaches_every_kind() -> None:
     """The sessions the mutations start from hold every step kind with a capture."""
     kinds = {step["soort"] for data in SESSIONS for run in data["werkvormen"] for step in run["stappen"]}
     assert kinds >= set(KINDS)
+
+
+# -- the running app, for files the gate accepts ---------------------------------------------
+
+async def _run_every_step(folder: Path, steps: int) -> None:
+    """Start the app on the folder, resume the session and show each of its steps once."""
+    from samenslim.app import SamenslimApp
+    from samenslim.locations import Locations
+    from samenslim.screens.resume import ResumeScreen
+    from samenslim.screens.runner import RunnerScreen
+    from tests.conftest import FakeClock, settled, wait_for
+
+    clock = FakeClock()
+    app = SamenslimApp(Locations(folder), clock=clock, wallclock=clock.wall, rng=random.Random(7),
+                       timer_starts_by_itself=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeScreen), "the resume offer")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RunnerScreen), "the runner")
+        for _ in range(steps - 1):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+@settings(max_examples=8, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                                 HealthCheck.filter_too_much])
+@given(data=mutated(SESSIONS[:3]))  # the example sessions: 5 to 11 steps each, a few seconds per run
+def test_an_accepted_mutated_session_runs_in_the_app(tmp_path_factory, data: Any) -> None:
+    """Every step view of a hostile-but-accepted file mounts and the app closes normally."""
+    import asyncio
+
+    from hypothesis import assume
+
+    folder = tmp_path_factory.mktemp("data")
+    sessions = folder / "sessies"
+    sessions.mkdir()
+    probe = sessions / "probe.json"
+    probe.write_text(json.dumps(data, ensure_ascii=True, indent=1), encoding="utf-8")
+    try:
+        session = SessionStore(sessions).load_path(probe)
+    except SessionFileError:
+        assume(False)
+        return
+    probe.unlink()
+    session.status, session.positie.werkvorm, session.positie.stap = "bezig", 0, 0
+    SessionStore(sessions).save(session)
+    asyncio.run(_run_every_step(folder, session.step_count()))

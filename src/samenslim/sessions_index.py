@@ -332,6 +332,8 @@ def read_head(path: str | Path, size: int, mtime_ns: int, name: str = "") -> tup
     """One file's summary, from its first HEAD_BYTES and its last TAIL_BYTES when the store wrote
     it (see the module's docstring for what that checks); the search text is then None, it is made
     when a search needs it. Any other file is read whole by read_file, which gives the text too."""
+    if size > MAX_FILE_BYTES:  # the store refuses to open it, whatever its head says
+        return read_file(path, size, mtime_ns)
     try:
         fd = os.open(path, _OPEN_FLAGS)
         try:
