@@ -229,3 +229,37 @@ def test_an_impossible_schema_version_is_a_damaged_file_not_a_crash(tmp_path) ->
         store.load_path(path)
     [entry] = list_sessions(tmp_path).entries
     assert entry.beschadigd and "schema_versie" in entry.beschadigd
+
+
+def test_a_failing_fsync_of_the_folder_is_reported_not_swallowed(store: SessionStore, session, monkeypatch) -> None:
+    """The file is complete, but without the folder's fsync its new name may not survive a power cut."""
+    import stat as stat_module
+
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat_module.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    store.save(session)
+    monkeypatch.setattr(os, "fsync", fsync)
+    session.titel = "Veranderd"
+    with pytest.raises(SaveError, match="kon niet op de schijf vastgelegd worden") as raised:
+        store.save(session)
+    assert "Input/output" not in str(raised.value) and "leesfout of schrijffout" in str(raised.value)
+
+
+def test_a_folder_that_cannot_be_synced_at_all_is_no_error(store: SessionStore, session, monkeypatch) -> None:
+    """Some file systems refuse fsync on a folder (EINVAL): nothing is lost there, nothing to report."""
+    import stat as stat_module
+
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat_module.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert store.save(session).exists()

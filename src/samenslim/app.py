@@ -75,11 +75,12 @@ class SamenslimApp(App):
         tomllib only; the full, checked read follows in a worker and reports a damaged file."""
         import tomllib
 
+        from samenslim import tomlfile
         from samenslim.widgets.hoog_contrast import HOOG_CONTRAST
 
         self.register_theme(HOOG_CONTRAST)
         try:
-            peeked = tomllib.loads(self.locations.settings_file.read_text(encoding="utf-8"))
+            peeked = tomlfile.loads(self.locations.settings_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             peeked = {}
         theme = peeked.get("thema")
@@ -107,7 +108,9 @@ class SamenslimApp(App):
         try:
             settings.save(self.locations.settings_file, self.settings)
         except OSError as error:
-            self.notify(f"Het thema kan niet bewaard worden ({error.strerror}).", severity="warning")
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"Het thema kan niet bewaard worden ({describe_os_error(error)}).", severity="warning")
 
     def get_default_screen(self) -> Screen:
         # The home screen is the base of the stack: no blank default screen is drawn first.
@@ -288,8 +291,13 @@ class SamenslimApp(App):
         try:
             self.store.ensure_folder()
             self._locks[session.id] = self.store.lock(session.id)
-        except (StoreError, OSError) as error:
+        except StoreError as error:
             self.notify(f"Kan de sessie niet beginnen: {error}", severity="error", timeout=10)
+            return
+        except OSError as error:
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"Kan de sessie niet beginnen: {describe_os_error(error)}", severity="error", timeout=10)
             return
         if session.groep and session.modus == "groep":
             self.review_open_actions(session)  # reads the group's files off the UI thread, then runs
@@ -346,7 +354,7 @@ class SamenslimApp(App):
         import json
 
         from samenslim.screens.session_view import SessionViewScreen
-        from samenslim.store import StoreError
+        from samenslim.store import StoreError, read_bounded
 
         path = self.store.folder / entry.bestand
         if entry.beschadigd:
@@ -355,13 +363,22 @@ class SamenslimApp(App):
             return
         try:
             if entry.leesbaar_alleen:
-                text = json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, indent=2)
+                text = json.dumps(json.loads(read_bounded(path)), ensure_ascii=False, indent=2)
                 self.push_screen(SessionViewScreen(entry, text=text, note=(
                     "Geschreven door een nieuwere versie van samenslim: alleen te bekijken (zoals opgeslagen).")))
                 return
             session = self.store.load_path(path)
-        except (StoreError, OSError, ValueError) as error:
+        except StoreError as error:
             self.notify(f"Kan {entry.bestand} niet openen: {error}", severity="error", timeout=10)
+            return
+        except OSError as error:
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"Kan {entry.bestand} niet openen: {describe_os_error(error)}", severity="error", timeout=10)
+            return
+        except (ValueError, RecursionError):  # changed since it was listed: no longer JSON
+            self.notify(f"Kan {entry.bestand} niet openen: het is intussen geen geldige JSON meer",
+                        severity="error", timeout=10)
             return
         self.push_screen(SessionViewScreen(entry, session))
 
@@ -458,6 +475,11 @@ class SamenslimApp(App):
             lock = self.store.lock(session_id)
         except StoreError as error:  # held by another window, or not a session id
             self.notify(str(error), severity="error", timeout=8)
+            return None
+        except OSError as error:  # the folder or the lock file cannot be made (read-only, no rights)
+            from samenslim.oserrors import describe_os_error
+
+            self.notify(f"{failed}: {describe_os_error(error)}", severity="error", timeout=10)
             return None
         try:
             return self.store.load(session_id), lock
@@ -560,11 +582,19 @@ class SamenslimApp(App):
         if self._autosaver is None:
             from samenslim.autosave import Autosaver
 
-            self._autosaver = Autosaver(self.store, on_result=self._save_result)
+            self._autosaver = Autosaver(self.store, on_result=self._save_result, on_notice=self._save_notice)
         return self._autosaver
 
     def autosave(self, session: Sessie) -> None:
         self.autosaver.submit(session)
+
+    def _save_notice(self, text: str) -> None:
+        # Called on the autosave thread: a session file changed outside samenslim was kept (store.py).
+        try:
+            self.call_from_thread(self.notify, text, title="Bestand buiten samenslim veranderd", severity="warning",
+                                  timeout=30)
+        except RuntimeError:
+            pass  # the app is closing
 
     def _save_result(self, error: SaveError | None) -> None:
         # Called on the autosave thread.

@@ -18,9 +18,12 @@ ErrorCallback = Callable[[SaveError | None], None]
 
 
 class Autosaver:
-    def __init__(self, store: SessionStore, on_result: ErrorCallback | None = None) -> None:
+    def __init__(self, store: SessionStore, on_result: ErrorCallback | None = None,
+                 on_notice: Callable[[str], None] | None = None) -> None:
         self._store = store
         self._on_result = on_result or (lambda error: None)
+        # What a save has to tell besides success or failure (a file changed outside samenslim).
+        self._on_notice = on_notice or (lambda text: None)
         self._pending: tuple[str, bytes] | None = None
         self._writing = False
         self._closed = False
@@ -71,3 +74,5 @@ class Autosaver:
                 self._condition.notify_all()
             if error is not None or changed:
                 self._on_result(error)
+            for notice in self._store.take_notices():
+                self._on_notice(notice)

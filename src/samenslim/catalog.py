@@ -5,12 +5,15 @@ Kept free of pydantic on purpose: it is on the path to the first frame."""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from samenslim import tomlfile
 
 if TYPE_CHECKING:
     from samenslim.content import Werkvorm
@@ -106,7 +109,7 @@ def _entry(path: Path) -> Entry | None:
     # all the list shows, and it keeps the first frame quick with many werkvormen.
     try:
         head = path.read_text(encoding="utf-8").split("\n[[", 1)[0]
-        data = tomllib.loads(head)
+        data = tomlfile.loads(head)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None  # the full loader reports it with file and line
     if not all(isinstance(data.get(key), str) for key in ("id", "titel", "hoofdstuk")):
@@ -121,7 +124,7 @@ def _entry(path: Path) -> Entry | None:
 
 def _steps(path: Path) -> tuple[StepSummary, ...]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ()
     steps = data["stappen"] if isinstance(data.get("stappen"), list) else []
@@ -151,4 +154,11 @@ def _texts(value: object) -> tuple[str, ...]:
 
 
 def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    """A number of minutes, or None (also for inf and nan, which the strict loader refuses)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        return None
+    return number if math.isfinite(number) else None

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, overl
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
+from samenslim import tomlfile
 from samenslim.catalog import HOOFDSTUKKEN, by_chapter  # noqa: F401 (HOOFDSTUKKEN is re-exported)
 from samenslim.decks import Fase, Programma, Stapel
+from samenslim.oserrors import describe_os_error
 from samenslim.werkvormen import KINDS
 
 Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
@@ -42,7 +44,7 @@ class Werkvorm(BaseModel):
     hoofdstuk: Hoofdstuk
     paragraaf: str = ""
     doel: str = ""
-    minuten: Annotated[float, Field(gt=0)] | None = None
+    minuten: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     fasen: list[Fase] = []  # the 5-V stage(s) it serves
     groepsvorm: list[Groepsvorm] = []
     # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
@@ -211,12 +213,12 @@ def load_file(path: Path, model: type[BaseModel] = Werkvorm) -> tuple[BaseModel 
     except UnicodeDecodeError as error:
         return None, [Problem(path, f"het bestand is geen UTF-8-tekst (byte {error.start})")]
     except OSError as error:
-        return None, [Problem(path, f"het bestand kan niet gelezen worden ({error.strerror})")]
+        return None, [Problem(path, f"het bestand kan niet gelezen worden ({describe_os_error(error)})")]
     try:
-        data = tomllib.loads(text)
+        data = tomlfile.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line, column = _toml_position(error)
-        return None, [Problem(path, f"geen geldige TOML: {_toml_reason(error)}", line=line, column=column)]
+        line, column = tomlfile.position(error)
+        return None, [Problem(path, f"geen geldige TOML: {tomlfile.reason(error)}", line=line, column=column)]
     try:
         return model.model_validate(data), []
     except ValidationError as error:
@@ -247,37 +249,6 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
 
 
 # --- turning errors into Dutch, with a place -------------------------------------------------
-
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_REASONS = {
-    "Invalid value": "ongeldige waarde",
-    "Expected '=' after a key in a key/value pair": "na een sleutel hoort '='",
-    "Unterminated string": "tekst zonder afsluitend aanhalingsteken",
-    "Cannot overwrite a value": "deze sleutel staat er al eerder",
-    "Cannot declare": "deze tabel is al eerder gedeclareerd",
-    "Invalid statement": "ongeldige regel",
-    "Unclosed array": "lijst zonder afsluitende ']'",
-    "Expected newline or end of document after a statement": "na een waarde hoort een nieuwe regel",
-    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
-    "Illegal character": "ongeldig teken",
-}
-
-
-def _toml_position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | None]:
-    line = getattr(error, "lineno", None)  # Python 3.14+
-    if line is not None:
-        return line, getattr(error, "colno", None)
-    match = _TOML_POSITION.search(str(error))
-    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
-
-
-def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
-    reason = _TOML_POSITION.sub("", getattr(error, "msg", None) or str(error)).strip()
-    for english, dutch in _TOML_REASONS.items():
-        if reason.startswith(english):
-            return dutch
-    return reason
-
 
 def _problem_from_error(path: Path, text: str, detail: ErrorDetails) -> Problem:
     loc = _strip_union_tags(tuple(detail["loc"]))
@@ -327,7 +298,7 @@ def dutch_message(detail: ErrorDetails) -> str:
         known = ", ".join(sorted(KINDS))
         return f"onbekende soort '{ctx.get('tag')}'; bekende soorten zijn: {known}"
     if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {ctx.get('expected')}"
+        return f"moet een van deze waarden zijn: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"greater_than_equal": "minstens", "greater_than": "groter dan",
                  "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[kind]
@@ -340,7 +311,37 @@ def dutch_message(detail: ErrorDetails) -> str:
         return f"is te lang (hoogstens {ctx.get('max_length')})"
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
-    return detail["msg"]
+    if kind in _TYPES:
+        return _TYPES[kind]
+    # Never pydantic's English: the kind of problem, named by its code.
+    return f"ongeldige waarde (soort fout: {kind})"
+
+
+_TYPES = {
+    "finite_number": "moet een gewoon getal zijn (geen inf of nan)",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "int_parsing_size": "dit getal is te groot",
+    "float_parsing": "moet een getal zijn",
+    "bool_parsing": "moet true of false zijn",
+    "string_unicode": "moet geldige tekst zijn",
+    "string_sub_type": "moet tekst zijn",
+    "datetime_type": "moet een datum met tijd zijn, zoals 2026-03-12T13:30:00+01:00",
+    "datetime_parsing": "moet een datum met tijd zijn, zoals 2026-03-12T13:30:00+01:00",
+    "datetime_from_date_parsing": "moet een datum met tijd zijn, zoals 2026-03-12T13:30:00+01:00",
+    "datetime_object_invalid": "deze datum bestaat niet",
+    "date_type": "moet een datum zijn, zoals 2026-03-12",
+    "date_parsing": "moet een datum zijn, zoals 2026-03-12",
+    "none_required": "moet leeg zijn (null)",
+    "dict_type": "moet een tabel zijn",
+    "list_type": "moet een lijst zijn",
+    "tuple_type": "moet een lijst zijn",
+    "set_type": "moet een lijst zijn",
+    "is_instance_of": "heeft niet de goede soort waarde",
+    "recursion_loop": "de gegevens zijn te diep genest",
+    "model_type": "moet een tabel zijn",
+    "assertion_error": "klopt niet",
+}
 
 
 def _locate(text: str, loc: Loc) -> int | None:

@@ -267,7 +267,9 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
     try:
         server.serve()
     except OSError as error:
-        print(f"samenslim serve: kan niet luisteren op {_url(host, port)}: {error.strerror or error}",
+        from samenslim.oserrors import describe_os_error
+
+        print(f"samenslim serve: kan niet luisteren op {_url(host, port)}: {describe_os_error(error)}",
               file=sys.stderr)
         return 1
     return 0

@@ -7,17 +7,19 @@ older versions are migrated on load, newer ones are refused rather than misread.
 
 from __future__ import annotations
 
+import math
 import re
 import secrets
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from samenslim.content import Werkvorm
+from samenslim.content import Werkvorm, dutch_message
 from samenslim.werkvormen import KINDS
+from samenslim.werkvormen.base import Afwijking
 
 if TYPE_CHECKING:
     from samenslim.content import Stap
@@ -38,9 +40,33 @@ def now() -> datetime:
     return datetime.now(UTC).astimezone()
 
 
+def _aware(moment: datetime) -> datetime:
+    """A moment without a UTC offset (written by hand or by another tool) is taken as UTC, so every
+    moment in a session can be compared and sorted with every other. Moments with an offset keep it:
+    the report shows the time of day as it was where the session was held."""
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None or moment.utcoffset() is None else moment
+    # A day away from datetime's limits, so it can be shown in any time zone and compared with any other.
+    try:
+        day = moment.astimezone(UTC).date()
+    except OverflowError:
+        day = date.min
+    if not date(1, 1, 2) <= day <= date(9999, 12, 30):
+        raise ValueError("deze datum ligt buiten wat samenslim kan rekenen (jaar 1 tot 9999)")
+    return moment
+
+
+# Every date in a session file: always comparable (see _aware).
+Moment = Annotated[datetime, AfterValidator(_aware)]
+
+
 class Record(BaseModel):
     # Unknown keys survive a load-and-save, so a file touched by a newer app loses nothing.
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    # inf and nan cannot be written as JSON (pydantic writes null, which would not load again).
+    model_config = ConfigDict(extra="allow", validate_assignment=True, allow_inf_nan=False)
+
+
+# Time fields of a step stay within ten years, so the schedule can always add them to a clock time.
+MAX_SECONDS = 10 * 366 * 24 * 3600
 
 
 class StapRun(Record):
@@ -48,13 +74,13 @@ class StapRun(Record):
     soort: str
     uitleg: str = ""
     vragen: list[str] = []
-    geplande_seconden: int | None = None
+    geplande_seconden: Annotated[int, Field(ge=0, le=MAX_SECONDS)] | None = None
     inhoud: dict[str, Any] = {}
     vastgelegd: dict[str, Any] = {}
-    gestart: datetime | None = None
-    beeindigd: datetime | None = None
-    gebruikte_seconden: float = 0.0
-    extra_seconden: float = 0.0
+    gestart: Moment | None = None
+    beeindigd: Moment | None = None
+    gebruikte_seconden: Annotated[float, Field(ge=0, le=MAX_SECONDS)] = 0.0
+    extra_seconden: Annotated[float, Field(ge=-MAX_SECONDS, le=MAX_SECONDS)] = 0.0
     spiekbriefje: str | None = None
     # Text typed into a field of this step but not (yet) confirmed, keyed by the field's id: saved
     # with every keystroke and put back when the step is shown again, so nothing typed is lost.
@@ -85,8 +111,8 @@ class Positie(Record):
 class Sessie(Record):
     schema_versie: int = SCHEMA_VERSION
     id: Annotated[str, Field(pattern=ID_PATTERN)]
-    aangemaakt: datetime
-    bijgewerkt: datetime
+    aangemaakt: Moment
+    bijgewerkt: Moment
     modus: Modus = "groep"
     status: Status = "bezig"
     # Closed without finishing ("Sluiten zonder afronden" in the resume question): the moment, or
@@ -108,11 +134,14 @@ class Sessie(Record):
     # stored in the session where it happened, keyed by journey.action_key().
     opvolging: dict[str, Opvolging] = {}
     # When a finished session was opened again to correct or add something (it is finished again later).
-    heropend: list[datetime] = []
+    heropend: list[Moment] = []
 
     def to_json_bytes(self) -> bytes:
         """The file as the store writes it: `agenda` brought up to date, then the JSON (UTF-8)."""
-        self.agenda = [AgendaItem(werkvorm_id=run.werkvorm_id, titel=run.titel) for run in self.werkvormen]
+        # Keys a newer samenslim added to an agenda item are kept (unknown keys are kept everywhere).
+        before = {item.werkvorm_id: item.model_extra or {} for item in self.agenda}
+        self.agenda = [AgendaItem(werkvorm_id=run.werkvorm_id, titel=run.titel, **before.get(run.werkvorm_id, {}))
+                       for run in self.werkvormen]
         return self.model_dump_json(indent=1).encode("utf-8")
 
     @property
@@ -282,6 +311,186 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def session_from_json(data: Any) -> Sessie:
+    """Decoded JSON as a checked session: the gate every file passes before anything uses it
+    (check_tree first, then the models, then check_session). Raises ValueError (Dutch) or
+    pydantic's ValidationError."""
     if not isinstance(data, dict):
         raise ValueError("het bestand bevat geen sessie (verwacht een JSON-object)")
-    return Sessie.model_validate(migrate(data))
+    check_tree(data)
+    return check_session(Sessie.model_validate(migrate(data)), walked=True)
+
+
+# --- the gate: what a loaded file must be before anything downstream may use it ----------------
+
+# Deeper than this is no capture samenslim writes (the deepest is about 8 levels); it is refused
+# before pydantic or the JSON writer could run out of recursion on it.
+MAX_DEPTH = 64
+
+
+class SessionCheckError(ValueError):
+    """A session file that parses but cannot be trusted, with the field (dotted path) and a Dutch reason."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"veld '{where}' klopt niet ({reason})" if where else reason)
+        self.where = where
+        self.reason = reason
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_text(text: str) -> str:
+    """A lone surrogate (a half of a UTF-16 pair, e.g. \\ud800 in JSON) cannot be written as UTF-8:
+    it becomes U+FFFD, the replacement character, as any UTF-8 decoder would show it."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def check_tree(data: Any, where: str = "") -> Any:
+    """Walk decoded JSON without recursion: refuse nesting deeper than MAX_DEPTH and numbers that are
+    not finite (json reads NaN and Infinity), and replace lone surrogates in texts and keys (in place).
+    Returns the (cleaned) value; raises SessionCheckError. Runs over everything a file holds, so it
+    keeps to C-level checks per value and builds a field path only for the error."""
+    if isinstance(data, str):
+        return _clean_text(data)
+    if isinstance(data, float) and not math.isfinite(data):
+        raise SessionCheckError(where, "een getal moet eindig zijn, geen NaN of Infinity")
+    if not isinstance(data, (dict, list)):
+        return data
+    # (container, depth, parent entry, key in the parent): the path is rebuilt from the chain on error
+    stack: list[tuple[Any, int, Any, Any]] = [(data, 1, None, None)]
+    isfinite = math.isfinite
+    while stack:
+        entry = stack.pop()
+        item, depth = entry[0], entry[1]
+        if depth > MAX_DEPTH:
+            raise SessionCheckError(_path_of(entry, where, limit=8),
+                                    f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
+        if type(item) is dict:
+            try:
+                plain_keys = "".join(item).isascii()
+            except TypeError:  # keys that are not texts (not from JSON)
+                plain_keys = False
+            if not plain_keys:
+                cleaned = {_clean_text(str(key)): value for key, value in item.items()}
+                item.clear()
+                item.update(cleaned)
+            pairs: Any = item.items()
+        else:
+            pairs = enumerate(item)
+        for key, value in pairs:
+            kind = type(value)
+            if kind is str:
+                if not value.isascii():
+                    item[key] = _clean_text(value)
+            elif kind is float:
+                if not isfinite(value):
+                    raise SessionCheckError(_path_of((value, depth + 1, entry, key), where),
+                                            "een getal moet eindig zijn, geen NaN of Infinity")
+            elif kind is dict or kind is list:
+                stack.append((value, depth + 1, entry, key))
+    return data
+
+
+def _path_of(entry: tuple[Any, int, Any, Any], where: str, limit: int = 0) -> str:
+    """'werkvormen.0.stappen.2.vastgelegd.x' for a check_tree entry (cut after `limit` parts, with '…')."""
+    keys: list[str] = []
+    while entry is not None and entry[2] is not None:
+        keys.append(str(entry[3]))
+        entry = entry[2]
+    parts = ([where] if where else []) + keys[::-1]
+    if limit and len(parts) > limit:
+        return ".".join(parts[:limit]) + "…"
+    return ".".join(parts)
+
+
+_FIELD_CHECKS: dict[tuple[str, str], TypeAdapter[Any]] = {}
+
+
+def _field_check(soort: str, name: str) -> TypeAdapter[Any] | None:
+    """A validator for one content field of a kind, with the field's own constraints."""
+    kind = KINDS[soort]
+    field = kind.Stap.model_fields.get(name)
+    if field is None or name in ("titel", "soort"):
+        return None
+    if (soort, name) not in _FIELD_CHECKS:
+        annotation: Any = field.annotation
+        if field.metadata:
+            annotation = Annotated[(annotation, *field.metadata)]
+        _FIELD_CHECKS[soort, name] = TypeAdapter(annotation)
+    return _FIELD_CHECKS[soort, name]
+
+
+def check_session(session: Sessie, walked: bool = False) -> Sessie:
+    """What the models alone do not check: the position lies in the agenda, every step's content and
+    capture read through its kind's models (strictly for content, as the kinds' code reads it), the
+    kind's own cross-checks, and no value nested too deep in the places that take any JSON (a file
+    pydantic parsed in one go has not been through check_tree; `walked`: it has). Raises SessionCheckError."""
+    for name, extra in (session.model_extra or {}).items() if not walked else ():
+        check_tree(extra, name)
+    if not session.werkvormen:
+        raise SessionCheckError("werkvormen", "een sessie heeft minstens één werkvorm")
+    for w, run in enumerate(session.werkvormen):
+        if not run.stappen:
+            raise SessionCheckError(f"werkvormen.{w}.stappen", "een werkvorm heeft minstens één stap")
+        for name, extra in (run.model_extra or {}).items() if not walked else ():
+            check_tree(extra, f"werkvormen.{w}.{name}")
+        for s, step in enumerate(run.stappen):
+            _check_step(step, w, s, walked)
+    position = session.positie
+    if not 0 <= position.werkvorm < len(session.werkvormen):
+        raise SessionCheckError("positie.werkvorm", f"werkvorm {position.werkvorm} bestaat niet; de agenda telt "
+                                                    f"{len(session.werkvormen)} werkvorm(en), geteld vanaf 0")
+    steps = len(session.werkvormen[position.werkvorm].stappen)
+    if not 0 <= position.stap < steps:
+        raise SessionCheckError("positie.stap", f"stap {position.stap} bestaat niet; deze werkvorm telt {steps} "
+                                                f"stap(pen), geteld vanaf 0")
+    return session
+
+
+def _check_step(step: StapRun, w: int, s: int, walked: bool) -> None:
+    where = f"werkvormen.{w}.stappen.{s}"
+    if not walked:
+        if step.inhoud:
+            check_tree(step.inhoud, f"{where}.inhoud")
+        if step.vastgelegd:
+            check_tree(step.vastgelegd, f"{where}.vastgelegd")
+        for name, extra in (step.model_extra or {}).items():
+            check_tree(extra, f"{where}.{name}")
+    kind = KINDS.get(step.soort)
+    if kind is None:
+        return  # a kind of a newer version: shown as data, never changed (UnknownKindView)
+    for name, value in step.inhoud.items():
+        check = _field_check(step.soort, name)
+        if check is None:
+            continue  # unknown keys are kept
+        try:
+            check.validate_python(value, strict=True)
+        except ValidationError as error:
+            raise SessionCheckError(f"{where}.inhoud.{name}", _dutch(error)) from None
+    try:
+        capture = kind.Capture.model_validate(step.vastgelegd)
+    except ValidationError as error:
+        first = error.errors()[0]
+        path = ".".join(str(part) for part in (where, "vastgelegd", *first["loc"]))
+        raise SessionCheckError(path, _dutch(error)) from None
+    controleer = _CONTROLEER.get(step.soort)
+    if controleer is not None:
+        try:
+            controleer(step.inhoud, capture)
+        except Afwijking as error:
+            raise SessionCheckError(f"{where}.{error.veld}", str(error)) from None
+
+
+# A kind's own cross-checks of content and capture (e.g. a score inside its scale), where it has them.
+_CONTROLEER: dict[str, Callable[[dict[str, Any], Any], None]] = {
+    soort: kind.controleer for soort, kind in KINDS.items() if hasattr(kind, "controleer")}
+
+
+def _dutch(error: ValidationError) -> str:
+    return dutch_message(error.errors()[0])

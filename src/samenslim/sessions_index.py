@@ -67,16 +67,29 @@ from typing_extensions import TypedDict
 
 from samenslim import __version__
 from samenslim.groups import group_key
-from samenslim.session import ID_PATTERN, SCHEMA_VERSION, Modus, Sessie, Status, without_accents
+from samenslim.session import (
+    ID_PATTERN,
+    SCHEMA_VERSION,
+    Modus,
+    Moment,
+    Sessie,
+    SessionCheckError,
+    Status,
+    check_session,
+    without_accents,
+)
 from samenslim.store import (
+    MAX_FILE_BYTES,
     SUFFIX,
     TEMP_SUFFIX,
     NewerSessionFile,
     SessionFileError,
     decode_json,
     describe_os_error,
+    read_at_most,
     replace_atomically,
     session_from_data,
+    too_large,
 )
 
 INDEX_NAME = ".index.json"
@@ -335,11 +348,11 @@ class _Head(TypedDict, total=False):
 
     schema_versie: Required[Annotated[int, Field(strict=True, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)]]
     id: Required[Annotated[str, Field(pattern=ID_PATTERN)]]
-    aangemaakt: Required[datetime]
-    bijgewerkt: Required[datetime]
+    aangemaakt: Required[Moment]
+    bijgewerkt: Required[Moment]
     modus: Modus
     status: Status
-    gesloten: datetime | None
+    gesloten: Moment | None
     titel: Required[str]
     groep: str
     thema: str
@@ -355,6 +368,8 @@ def read_head(path: str | Path, size: int, mtime_ns: int, name: str = "") -> tup
     """One file's summary, from its first HEAD_BYTES and its last TAIL_BYTES when the store wrote
     it (see the module's docstring for what that checks); the search text is then None, it is made
     when a search needs it. Any other file is read whole by read_file, which gives the text too."""
+    if size > MAX_FILE_BYTES:  # the store refuses to open it, whatever its head says
+        return read_file(path, size, mtime_ns)
     try:
         fd = os.open(path, _OPEN_FLAGS)
         try:
@@ -379,7 +394,8 @@ def read_head(path: str | Path, size: int, mtime_ns: int, name: str = "") -> tup
         except ValidationError:
             values = None
         name = name or os.path.basename(path)
-        if values is not None and values["id"] + SUFFIX == name:
+        if (values is not None and values["id"] + SUFFIX == name
+                and 0 <= values.get("positie", {}).get("werkvorm", 0) < len(values["agenda"])):
             agenda = values["agenda"]
             get = values.get
             status = get("status", "bezig")
@@ -397,11 +413,15 @@ _werkvorm_id, _titel = itemgetter("werkvorm_id"), itemgetter("titel")
 def read_file(path: str | Path, size: int, mtime_ns: int) -> tuple[Samenvatting, str]:
     """One file's summary and search text. A file listed as readable opens without error: it is
     checked as the store checks it (see _quick_session for the shortcut)."""
+    if size > MAX_FILE_BYTES:  # never read into memory (a stray file of hundreds of MB)
+        return _damaged(os.path.basename(path), size, mtime_ns, too_large(size))
     try:
         with open(path, "rb") as handle:  # plain open: pathlib costs more than the read, times 10,000
-            raw = handle.read()
+            raw = read_at_most(handle, size)
     except OSError as error:
         return _damaged(os.path.basename(path), size, mtime_ns, f"kan niet gelezen worden: {describe_os_error(error)}")
+    if len(raw) > MAX_FILE_BYTES:
+        return _damaged(os.path.basename(path), size, mtime_ns, too_large(len(raw)))
     return _from_bytes(path, raw, size, mtime_ns)
 
 
@@ -432,8 +452,8 @@ def _quick_session(raw: bytes) -> Sessie | None:
     if not raw.startswith(_AS_THE_STORE_WRITES) or raw.count(_VERSION_KEY) != 1:
         return None
     try:
-        return Sessie.model_validate_json(raw)
-    except ValidationError:
+        return check_session(Sessie.model_validate_json(raw))
+    except (ValidationError, SessionCheckError):  # the store's path says why
         return None
 
 

@@ -9,6 +9,9 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from samenslim import tomlfile
+from samenslim.content import dutch_message
+from samenslim.oserrors import describe_os_error
 from samenslim.private_files import write_private
 
 FILE_NAME = "instellingen.toml"
@@ -27,15 +30,19 @@ class Instellingen(BaseModel):
 def load(path: Path) -> tuple[Instellingen, str | None]:
     """(settings, problem): defaults and no problem when there is no file yet."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomlfile.loads(path.read_text(encoding="utf-8"))
         return Instellingen.model_validate(data), None
     except FileNotFoundError:
         return Instellingen(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+    except OSError as error:
+        reason = describe_os_error(error)
+    except UnicodeDecodeError as error:
+        reason = f"het bestand is geen UTF-8-tekst (byte {error.start})"
+    except tomllib.TOMLDecodeError as error:
+        reason = tomlfile.describe(error)
     except ValidationError as error:
         first = error.errors()[0]
-        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' klopt niet"
+        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' klopt niet ({dutch_message(first)})"
     return Instellingen(), f"{path} kan niet gelezen worden ({reason}); de standaardinstellingen worden gebruikt"
 
 

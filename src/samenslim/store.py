@@ -4,22 +4,31 @@ files reported by name and left exactly as they are."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import re
 import secrets
+import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
+from samenslim import session as session_module
+from samenslim.content import dutch_message
+from samenslim.oserrors import describe_os_error as describe_os_error  # re-exported: callers import it from here
 from samenslim.private_files import ensure_private_folder
 from samenslim.private_files import remove_stale_temp_files as _remove_stale
 from samenslim.session import ID_PATTERN, NewerSchemaError, Sessie, session_from_json
 
 SUFFIX = ".json"
+# The largest session file samenslim reads. A long day of notes is well under 1 MB; a stray file of
+# hundreds of MB in the sessions folder must not be read into memory on every start and search.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"
 LOCK_SUFFIX = ".lock"
 
@@ -79,6 +88,39 @@ def decode_json(path: Path, raw: bytes) -> Any:
             path, f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): beschadigd of afgebroken")) from None
     except RecursionError:
         raise SessionFileError(DamagedFile(path, "geen sessie: de gegevens zijn te diep genest")) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise SessionFileError(DamagedFile(path, "geen sessie: er staat een getal in dat te lang is")) from None
+
+
+def too_large(size: int) -> str:
+    """The Dutch reason for a file over MAX_FILE_BYTES."""
+    return (f"het bestand is te groot om als sessie te lezen ({size / 1024 / 1024:.0f} MB; samenslim leest "
+            f"sessiebestanden tot {MAX_FILE_BYTES // 1024 // 1024} MB)")
+
+
+def read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """The rest of an open file whose size was `size`, but never more than MAX_FILE_BYTES + 1 bytes
+    (read(n) sets n bytes aside first, so the limit itself is only asked for when the file grew)."""
+    raw = handle.read(size + 1)
+    if len(raw) > size:
+        raw += handle.read(max(MAX_FILE_BYTES + 1 - len(raw), 0))
+    return raw
+
+
+def read_bounded(path: Path) -> bytes:
+    """A session file's bytes, or SessionFileError when it cannot be read or is larger than
+    MAX_FILE_BYTES (checked before reading, and again while reading in case it grew)."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise SessionFileError(DamagedFile(path, too_large(size)))
+            raw = read_at_most(handle, size)
+    except OSError as error:
+        raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise SessionFileError(DamagedFile(path, too_large(len(raw))))
+    return raw
 
 
 def session_from_data(path: Path, data: Any) -> Sessie:
@@ -89,23 +131,11 @@ def session_from_data(path: Path, data: Any) -> Sessie:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SessionFileError(DamagedFile(
-            path, f"veld '{where}' klopt niet ({first['msg']}); {error.error_count()} fout(en) in totaal")) from None
+            path, f"veld '{where}' klopt niet ({dutch_message(first)}); {error.error_count()} fout(en) in totaal")) from None
     except NewerSchemaError as error:
         raise NewerSessionFile(DamagedFile(path, str(error))) from None
     except ValueError as error:
         raise SessionFileError(DamagedFile(path, str(error))) from None
-
-
-def describe_os_error(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "de schijf is vol"
-    if error.errno == errno.EROFS:
-        return "de schijf is alleen-lezen"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "geen schrijfrechten op deze map"
-    if error.errno == errno.EDQUOT:
-        return "je schijfquotum is op"
-    return error.strerror or str(error)
 
 
 def replace_atomically(temp: Path, target: Path, data: bytes) -> None:
@@ -129,11 +159,24 @@ def replace_atomically(temp: Path, target: Path, data: bytes) -> None:
         raise
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What this store last read from or wrote to a session file."""
+
+    digest: bytes  # sha256 of the bytes
+    old_schema: int | None = None  # read with an older schema_versie: back it up before the first write
+
+
 class SessionStore:
     def __init__(self, folder: Path, root: Path | None = None) -> None:
         """root: the data folder holding `folder`; it is kept owner-only (0700) too."""
         self.folder = Path(folder)
         self.root = Path(root) if root is not None else None
+        # Hand edits: per file name, what we last read or wrote; a save first checks the file is still that.
+        self._known: dict[str, _Known] = {}
+        self._diverted: dict[str, Path] = {}  # file name -> where our saves go instead (a newer file is there)
+        self._notices: list[str] = []
+        self._guard = threading.Lock()  # loads run on the UI thread and in workers, saves on the autosave thread
 
     # -- paths ------------------------------------------------------------------------------
     def ensure_folder(self) -> None:
@@ -150,7 +193,10 @@ class SessionStore:
 
     def write_bytes(self, session_id: str, data: bytes) -> Path:
         """Write atomically: a temp file in the same folder, flushed and fsynced, then renamed over
-        the old file and the folder fsynced. A failure at any point leaves the old file untouched."""
+        the old file and the folder fsynced. A failure at any point leaves the old file untouched.
+
+        A file changed outside samenslim since this store read or wrote it is never overwritten
+        silently (see _check_before_write); what happened is told through take_notices()."""
         target = self.path_for(session_id)
         try:
             self.ensure_folder()
@@ -158,10 +204,75 @@ class SessionStore:
             raise SaveError(f"kan de map {self.folder} niet maken: {describe_os_error(error)}") from error
         temp = self.folder / f".{session_id}.{os.getpid()}.{secrets.token_hex(3)}{TEMP_SUFFIX}"
         try:
-            replace_atomically(temp, target, data)
+            with self._guard:
+                destination = self._check_before_write(target, data)
+            replace_atomically(temp, destination, data)
         except OSError as error:
             raise SaveError(f"opslaan van {target.name} mislukt: {describe_os_error(error)}") from error
-        _fsync_folder(self.folder)
+        with self._guard:
+            if destination == target:
+                self._known[target.name] = _Known(hashlib.sha256(data).digest())
+        target = destination
+        try:
+            _fsync_folder(self.folder)
+        except OSError as error:  # the file is complete, but its new name may not survive a power cut
+            raise SaveError(f"{target.name} is geschreven, maar de map kon niet op de schijf vastgelegd worden "
+                            f"({describe_os_error(error)}); bij stroomuitval kan de laatste wijziging "
+                            "verloren gaan") from error
+        return target
+
+    def take_notices(self) -> list[str]:
+        """What the saves since the last call have to tell the facilitator (Dutch), oldest first."""
+        with self._guard:
+            notices, self._notices = self._notices, []
+        return notices
+
+    def _check_before_write(self, target: Path, data: bytes) -> Path:
+        """Where `data` goes: normally `target`. Our policy when the file changed on disk since we
+        read or wrote it (by hand, a sync tool, another samenslim): keep both, and say so.
+        - Theirs is readable by this version: it is moved aside to `<id>.json.conflict-<time>` (0600)
+          and ours takes the normal name, so the open session goes on as it was.
+        - Theirs has a newer schema: it is never downgraded; it stays, and our saves go to
+          `<id>.json.conflict-<time>` from now on.
+        A file read with an older schema is first copied to `<id>.json.schema-<n>.bak` (0600).
+        Copies are named after the session file, so deleting the session removes them too."""
+        diverted = self._diverted.get(target.name)
+        if diverted is not None:
+            return diverted
+        known = self._known.get(target.name)
+        if known is None:
+            return target  # a new session, or a file this store never opened: nothing to compare with
+        try:
+            current: bytes | None = read_bounded(target)
+        except SessionFileError:
+            if not os.path.lexists(target):
+                return target  # gone (deleted elsewhere): our copy is all there is
+            current = None  # unreadable or too large now: someone else's, keep it
+        if current is not None and hashlib.sha256(current).digest() == known.digest:
+            if known.old_schema is not None:
+                backup = target.with_name(f"{target.name}.schema-{known.old_schema}.bak")
+                session_id = target.name.removesuffix(SUFFIX)
+                temp = self.folder / f".{session_id}.{os.getpid()}.{secrets.token_hex(3)}{TEMP_SUFFIX}"
+                replace_atomically(temp, backup, current)
+                self._known[target.name] = _Known(known.digest)
+            return target
+        aside = _free_name(target, f"conflict-{datetime.now(UTC):%Y%m%d-%H%M%S}")
+        version = _schema_of(current)
+        if version is not None and version > session_module.SCHEMA_VERSION:
+            self._diverted[target.name] = aside
+            self._notices.append(
+                f"{target.name} is intussen door een nieuwere samenslim geschreven (schema {version}) en blijft "
+                f"zoals hij is. Je werk van nu wordt bewaard in {aside.name}, in dezelfde map.")
+            return aside
+        os.replace(target, aside)
+        try:
+            os.chmod(aside, 0o600)
+        except OSError:
+            pass
+        self._notices.append(
+            f"{target.name} is buiten samenslim veranderd terwijl de sessie open was (met de hand, door een "
+            f"synchronisatieprogramma of een andere versie). Die versie is bewaard als {aside.name}; "
+            f"je werk van nu staat in {target.name}.")
         return target
 
     # -- reading ----------------------------------------------------------------------------
@@ -169,11 +280,14 @@ class SessionStore:
         return self.load_path(self.path_for(session_id))
 
     def load_path(self, path: Path) -> Sessie:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise SessionFileError(DamagedFile(path, f"kan niet gelezen worden: {describe_os_error(error)}")) from error
-        return session_from_data(path, decode_json(path, raw))
+        raw = read_bounded(path)
+        data = decode_json(path, raw)
+        version = data.get("schema_versie") if isinstance(data, dict) else None
+        session = session_from_data(path, data)
+        old = version if isinstance(version, int) and version < session_module.SCHEMA_VERSION else None
+        with self._guard:
+            self._known[path.name] = _Known(hashlib.sha256(raw).digest(), old)
+        return session
 
     def scan(self) -> tuple[list[Sessie], list[DamagedFile]]:
         """All readable sessions, newest first, and every file that could not be read (left as is)."""
@@ -289,6 +403,24 @@ class SessionStore:
         return _remove_stale(self.folder)
 
 
+def _free_name(target: Path, label: str) -> Path:
+    """`<target>.<label>`, or with -2, -3, ... when that exists already."""
+    candidate, number = target.with_name(f"{target.name}.{label}"), 1
+    while os.path.lexists(candidate):
+        number += 1
+        candidate = target.with_name(f"{target.name}.{label}-{number}")
+    return candidate
+
+
+def _schema_of(raw: bytes | None) -> int | None:
+    try:
+        data = json.loads(raw) if raw is not None else None
+    except (ValueError, RecursionError):
+        return None
+    version = data.get("schema_versie") if isinstance(data, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
 def _belongs_to(name: str, session_id: str) -> bool:
     """The session file, its lock, its temp files (.ID.PID.RANDOM.tmp, see write_bytes) and backup
     copies (ID.json.bak, ID.json~, ...). Matched exactly, so another session's files never are."""
@@ -315,16 +447,18 @@ def _still_the_locked_file(lock: FileLock, path: Path) -> bool:
 
 
 def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable. Not possible (nor needed) on Windows."""
+    """Make the rename itself durable. Not possible (nor needed) on Windows, and some file systems
+    cannot sync a folder at all (EINVAL, ENOTSUP): nothing to report there. Any other failure raises."""
     if os.name != "posix":
         return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as error:
+        if error.errno not in _CANNOT_SYNC_FOLDERS:
+            raise
     finally:
         os.close(fd)
+
+
+_CANNOT_SYNC_FOLDERS = {errno.EINVAL, getattr(errno, "ENOTSUP", errno.EINVAL), getattr(errno, "EOPNOTSUPP", errno.EINVAL)}

@@ -35,7 +35,7 @@ class BaseStap(BaseModel):
     titel: Annotated[str, Field(min_length=1)]
     uitleg: str = ""
     vragen: list[Annotated[str, Field(min_length=1)]] = []
-    minuten: Annotated[float, Field(gt=0, le=600)] | None = None
+    minuten: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # A reference deck (e.g. "communicatiepiramide") the runner offers during this step.
     spiekbriefje: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
     # The solo wording of this step ([stappen.alleen] in TOML), for werkvormen marked "alleen".
@@ -50,6 +50,15 @@ class Vastgelegd(BaseModel):
     """What a step captured. Extra keys are kept, so a newer file read by an older app loses nothing."""
 
     model_config = ConfigDict(extra="allow")
+
+
+class Afwijking(ValueError):
+    """What a kind's `controleer(inhoud, capture)` raises for a session file it cannot show safely:
+    the field inside the step ('inhoud.hoogste', 'vastgelegd.groep') and a Dutch reason."""
+
+    def __init__(self, veld: str, reden: str) -> None:
+        super().__init__(reden)
+        self.veld = veld
 
 
 def deck_cards(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> list[Kaart]:

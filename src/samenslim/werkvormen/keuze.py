@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd, deck_cards
+from samenslim.werkvormen.base import Afwijking, BaseStap, Vastgelegd, deck_cards
 
 if TYPE_CHECKING:
     from samenslim.decks import Stapel
@@ -43,6 +43,19 @@ def prepare(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any
 
 def options(inhoud: dict[str, Any]) -> list[Optie]:
     return [Optie.model_validate(item) for item in inhoud.get("kaarten", [])]
+
+
+def controleer(inhoud: dict[str, Any], capture: Capture) -> None:
+    """A session file's cards read as options (the view lists them)."""
+    cards = inhoud.get("kaarten", [])
+    if not isinstance(cards, list):
+        raise Afwijking("inhoud.kaarten", "moet een lijst kaarten zijn")
+    for number, card in enumerate(cards):
+        try:
+            Optie.model_validate(card)
+        except ValidationError:
+            raise Afwijking(f"inhoud.kaarten.{number}", "een kaart heeft een 'titel' (tekst) en mag een "
+                                                        "'tekst' en een 'id' hebben") from None
 
 
 def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, model_validator
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
+from samenslim.werkvormen.base import Afwijking, BaseStap, Vastgelegd
 
 SOORT = "schaal"
 NAAM = "Schaalvraag"
@@ -45,6 +45,21 @@ class Capture(Vastgelegd):
     groep: Score | None = None
     per_deelnemer: dict[str, Score] = {}
     notities: str = ""
+
+
+def controleer(inhoud: dict[str, Any], capture: Capture) -> None:
+    """A session file's scale and scores fit together (the bar and the journey rely on it)."""
+    lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
+    if highest <= lowest:
+        raise Afwijking("inhoud.hoogste", f"hoogste ({highest}) moet groter zijn dan laagste ({lowest})")
+    if highest - lowest > 100:
+        raise Afwijking("inhoud.hoogste", f"een schaal van {lowest} tot {highest} is te groot (hoogstens 100 punten)")
+    scores = {"groep": capture.groep} if capture.groep is not None else {}
+    scores |= {f"per_deelnemer.{name}": score for name, score in capture.per_deelnemer.items()}
+    for field, score in scores.items():
+        if not lowest <= score <= highest:
+            raise Afwijking(f"vastgelegd.{field}", f"de score {format_score(score)} ligt buiten de schaal "
+                                                   f"van {lowest} tot {highest}")
 
 
 SCORE_TEXT = re.compile(r"(\d+)(?:[.,](\d*))?")

@@ -71,8 +71,8 @@ class RondjeView(StepView[rondje.Capture]):
 
     def _update(self, change) -> None:
         capture = self.capture()
-        state = rondje.Round(capture.sprekers, bool(self.step.inhoud.get("herhalen")), capture.beurten,
-                             capture.spreektijd, capture.beurt_begon)
+        state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
+                             capture.beurten, capture.spreektijd, capture.beurt_begon)
         if change(state) is None:
             return
         capture.beurt_begon = state.turn_began
