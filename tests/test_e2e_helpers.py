@@ -47,7 +47,7 @@ async def test_vastloop_helper_suggests_and_starts_a_werkvorm(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StuckScreen)
         deck = app.library.stapels["vastloopsituaties"]
-        assert len(deck.kaarten) == 14
+        assert len(deck.kaarten) == 15  # the fourteen of 5.4 and the pioneer phase's stall
         await pilot.press("down", "down")
         await pilot.pause()
         card = deck.kaarten[2]
