@@ -56,6 +56,7 @@ def test_book_facts_of_the_four_foundation_werkvormen() -> None:
     intervisie = library["progressiegerichte-intervisie"]
     assert [s.titel for s in intervisie.stappen] == ["Vertellen", "Complimenten", "Vragen", "Tips", "Ontvangen"]
     assert 20 <= sum(s.minuten for s in intervisie.stappen) <= 25
+    assert (intervisie.minuten, intervisie.minuten_max) == (20, 25), "the book's range, not one number"
     assert [s.soort for s in intervisie.stappen[2:4]] == ["rondje", "rondje"]
     assert all(s.herhalen for s in intervisie.stappen[2:4])
     assert set(intervisie.rollen) == {"voorzitter", "casusinbrenger"}
@@ -111,6 +112,20 @@ def test_wrong_types_and_missing_fields_are_all_reported(tmp_path: Path) -> None
     assert by_field["titel"].line == 3
     assert "verplicht" in by_field["hoofdstuk"].message
     assert by_field["stappen[1].minuten"].line == text.splitlines().index('minuten = "twee"') + 1
+
+
+@pytest.mark.parametrize(("head", "fits"), [
+    ("minuten = 20\nminuten_max = 25\n", True),
+    ("minuten_max = 25\n", False),  # a top without a bottom
+    ("minuten = 30\nminuten_max = 25\n", False),  # upside down
+])
+def test_a_time_range_needs_its_bottom_below_its_top(tmp_path: Path, head: str, fits: bool) -> None:
+    path = write(tmp_path, "bereik.toml", GOOD.replace('rollen = ["voorzitter"]\n', 'rollen = ["voorzitter"]\n' + head))
+    werkvorm, problems = load_file(path)
+    if fits:
+        assert problems == [] and werkvorm is not None and werkvorm.minuten_max == 25
+    else:
+        assert len(problems) == 1 and "minuten_max" in problems[0].message, problems
 
 
 def test_role_left_out_of_a_round_must_exist(tmp_path: Path) -> None:

@@ -238,3 +238,22 @@ async def test_back_after_typing_asks_first(make_app, data_dir) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
     assert not (data_dir / "sessies").exists() or not list((data_dir / "sessies").glob("*.json"))
+
+
+async def test_a_time_range_from_the_book_shows_as_a_range(make_app) -> None:
+    # The book gives intervisie 20-25 minutes; the app showed one number (23).
+    from textual.widgets import OptionList
+
+    from tests.conftest import choose_werkvorm, settled, widget_text
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press(*"intervisie")
+        await pilot.pause()
+        assert "20–25 min" in widget_text(app, "#details-text")
+        await pilot.press(*["backspace"] * len("intervisie"))
+        await choose_werkvorm(pilot, "progressiegerichte-intervisie")
+        agenda = app.screen.query_one("#agenda", OptionList)
+        assert "(20–25 min)" in str(agenda.get_option_at_index(0).prompt)
+        assert agenda.border_subtitle == "20–25 min gepland"

@@ -43,6 +43,8 @@ class Werkvorm(BaseModel):
     paragraaf: str = ""
     doel: str = ""
     minuten: Annotated[float, Field(gt=0)] | None = None
+    # Where the book gives a range ("20-25 minuten"): minuten is the plan, minuten_max the top shown beside it.
+    minuten_max: Annotated[float, Field(gt=0)] | None = None
     fasen: list[Fase] = []  # the 5-V stage(s) it serves
     groepsvorm: list[Groepsvorm] = []
     # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
@@ -57,6 +59,13 @@ class Werkvorm(BaseModel):
             if excluded and excluded not in self.rollen:
                 raise ValueError(f"stap '{step.titel}' noemt zonder_rol = '{excluded}', maar die rol staat "
                                  f"niet in 'rollen' van deze werkvorm ({', '.join(self.rollen) or 'leeg'})")
+        return self
+
+    @model_validator(mode="after")
+    def _range_fits(self) -> Werkvorm:
+        if self.minuten_max is not None and (self.minuten is None or self.minuten_max < self.minuten):
+            raise ValueError(f"minuten_max ({self.minuten_max:g}) is de bovenkant van een bereik: zet ook "
+                             f"'minuten' (de onderkant), niet groter dan minuten_max")
         return self
 
     @model_validator(mode="after")

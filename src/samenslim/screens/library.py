@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.catalog import Catalog, Entry
+from samenslim.catalog import Catalog, Entry, duration
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def describe(werkvorm: Entry) -> Text:
     text = Text()
     text.append(werkvorm.titel + "\n", style="bold")
     where = " · ".join(part for part in (werkvorm.hoofdstuk, werkvorm.paragraaf) if part)
-    total = f" · {werkvorm.minuten:g} min" if werkvorm.minuten else ""
+    total = f" · {duration(werkvorm.minuten, werkvorm.minuten_max)}" if werkvorm.minuten else ""
     text.append(where + total + "\n", style="italic")
     if werkvorm.fasen or werkvorm.groepsvorm:
         text.append(" · ".join(filter(None, (", ".join(werkvorm.fasen), ", ".join(werkvorm.groepsvorm)))) + "\n",

@@ -16,6 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
+from samenslim.catalog import duration
 from samenslim.content import Library, Werkvorm
 from samenslim.groups import GroupInfo, group_key
 from samenslim.session import NEEDS_OTHERS
@@ -201,10 +202,11 @@ class SetupScreen(Screen):
         agenda = self.query_one(AgendaList)
         agenda.clear_options()
         total = sum(w.minuten or 0 for w in self.agenda)
-        agenda.add_options([Option(f"{n}. {w.titel}" + (f" ({w.minuten:g} min)" if w.minuten else ""))
+        top = sum(w.minuten_max or w.minuten or 0 for w in self.agenda)
+        agenda.add_options([Option(f"{n}. {w.titel}" + (f" ({duration(w.minuten, w.minuten_max)})" if w.minuten else ""))
                             for n, w in enumerate(self.agenda, start=1)])
         agenda.highlighted = min(highlight or 0, len(self.agenda) - 1)
-        agenda.border_subtitle = f"{total:g} min gepland" if total else ""
+        agenda.border_subtitle = f"{duration(total, top)} gepland" if total else ""
         await self.show_roles()
 
     async def show_roles(self) -> None:
