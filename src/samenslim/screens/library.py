@@ -33,6 +33,7 @@ class LibraryScreen(Screen):
         Binding("ctrl+k", "copy", "Kopieer", priority=True, tooltip="Maak een eigen, aanpasbare versie"),
         Binding("ctrl+r", "sessions", "Eerdere sessies", tooltip="Terugkijken, zoeken, verslag maken"),
         Binding("ctrl+g", "show_problems", "Meldingen"),
+        Binding("f2", "about", "Over", tooltip="Over samenslim: het werkboek, de auteurs en de bronnen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -158,6 +159,11 @@ class LibraryScreen(Screen):
 
     def action_show_problems(self) -> None:
         self.app.show_problems()
+
+    def action_about(self) -> None:
+        from samenslim.screens.about import AboutScreen
+
+        self.app.push_screen(AboutScreen())
 
 
 def describe(werkvorm: Entry) -> Text:
