@@ -185,3 +185,29 @@ def test_the_decks_hold_the_books_lists() -> None:
     assert [m.titel for m in programme.bijeenkomsten] == [
         "Samen richten", "Onderzoeken en verdiepen", "Ontwerpen van acties", "Reflecteren", "Oogsten"]
     assert programme.bijeenkomsten[0].werkvormen == ["check-in", "historielijn", "positief-thema"]
+
+
+def test_the_werkzame_principes_belong_to_their_chapters() -> None:
+    from samenslim.content import load_content
+
+    library = load_content(builtin_content_dir())
+    per_chapter = {chapter: [card.titel for deck in library.chapter_decks(chapter) for card in deck.kaarten]
+                   for chapter in HOOFDSTUKKEN}
+    assert [len(per_chapter[chapter]) for chapter in HOOFDSTUKKEN] == [3, 3, 2], "the book's eight principles"
+    assert per_chapter["Experimenteren"][1] == "2. Telkens één stap"
+    assert all(deck.spiekbriefje for chapter in HOOFDSTUKKEN for deck in library.chapter_decks(chapter))
+
+
+def test_background_and_inspiration_decks() -> None:
+    from samenslim.content import load_content
+
+    library = load_content(builtin_content_dir())
+    ai = library.stapels["waarderend-onderzoeken"]
+    assert ai.spiekbriefje and ai.kaarten[0].titel == "Waarderend is niet hetzelfde als positief"
+    assert any(card.id == "wanneer-past-het" for card in ai.kaarten)
+    pilots = library.stapels["pilot-experimenten"]
+    assert len(pilots.kaarten) >= 12
+    design = [step for step in library.werkvormen["experiment-ontwerpen"].stappen if step.spiekbriefje]
+    assert [step.spiekbriefje for step in design] == ["pilot-experimenten"]
+    historielijn = library.werkvormen["historielijn"]
+    assert "twee uur" in historielijn.doel and "drie of vier" in historielijn.doel, "duration and group size shown"

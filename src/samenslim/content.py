@@ -17,10 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import ErrorDetails
 
 from samenslim.catalog import HOOFDSTUKKEN, by_chapter  # noqa: F401 (HOOFDSTUKKEN is re-exported)
-from samenslim.decks import Fase, Programma, Stapel
+from samenslim.decks import Fase, Hoofdstuk, Programma, Stapel
 from samenslim.werkvormen import KINDS
 
-Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
 # How people work in it; "alleen" marks a werkvorm that also works for one person reflecting solo.
 Groepsvorm = Literal["tweetallen", "drietallen", "kleine groepjes", "hele groep", "alleen"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -122,6 +121,10 @@ class Library:
 
     def spiekbriefjes(self) -> list[Stapel]:
         return [deck for deck in self.stapels.values() if deck.spiekbriefje]
+
+    def chapter_decks(self, hoofdstuk: str) -> list[Stapel]:
+        """The decks that belong to this chapter (its werkzame principes)."""
+        return [deck for deck in self.stapels.values() if deck.hoofdstuk == hoofdstuk]
 
     def by_chapter(self) -> dict[str, list[Werkvorm]]:
         return by_chapter(self.werkvormen.values())

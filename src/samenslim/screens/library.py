@@ -94,7 +94,10 @@ class LibraryScreen(Screen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         werkvorm = self.catalog.entries.get(event.option.id or "")
         if werkvorm is not None:
-            self.query_one("#details-text", Static).update(describe(werkvorm))
+            # The chapter's werkzame principes, once the checked library (with its decks) is loaded.
+            principles = [card.titel for deck in self.app.library.chapter_decks(werkvorm.hoofdstuk)
+                          for card in deck.kaarten] if self.catalog.checked else []
+            self.query_one("#details-text", Static).update(describe(werkvorm, principles))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.start(event.option.id)
@@ -166,7 +169,7 @@ class LibraryScreen(Screen):
         self.app.push_screen(AboutScreen())
 
 
-def describe(werkvorm: Entry) -> Text:
+def describe(werkvorm: Entry, principles: list[str] | None = None) -> Text:
     text = Text()
     text.append(werkvorm.titel + "\n", style="bold")
     where = " · ".join(part for part in (werkvorm.hoofdstuk, werkvorm.paragraaf) if part)
@@ -184,4 +187,8 @@ def describe(werkvorm: Entry) -> Text:
         minutes = f"{step.minuten:g} min" if step.minuten else "vrij"
         text.append(f"{number}. {step.titel}", style="bold")
         text.append(f"  ({(step.soort_naam or step.soort).lower()}, {minutes})\n")
+    if principles:
+        text.append(f"\nWerkzame principes van {werkvorm.hoofdstuk} (ctrl+s tijdens een stap):\n", style="italic")
+        for principle in principles:
+            text.append(f"  {principle}\n", style="dim")
     return text
