@@ -54,12 +54,14 @@ BOOK = {
     "progressiegerichte-intervisie": [5, 3, 6, 6, 3], "progressiecirkel": None, "stakeholdermap": 6,
     "2x2-vragen": 4, "meerdere-stemmen": None, "cirkel-van-invloed": None,
 }
+VARIANTS = {"check-in-tweetallen": "check-in"}  # a form the book offers beside the werkvorm, as its own file
 
 
 def test_lijst_json_lists_the_whole_workbook(tmp_path: Path) -> None:
     rows = json.loads(run("lijst", "--json", data_dir=tmp_path).stdout)
     by_id = {row["id"]: row for row in rows}
-    assert set(BOOK) == set(by_id), "all 18 werkvormen of chapters 4-6"
+    assert set(BOOK) | set(VARIANTS) == set(by_id), "all 18 werkvormen of chapters 4-6, and the variants"
+    assert all(by_id[variant]["paragraaf"] == by_id[base]["paragraaf"] for variant, base in VARIANTS.items())
     assert [row["hoofdstuk"] for row in rows].count("Landen en inbedden") == 4
     for werkvorm_id, fact in BOOK.items():
         steps = by_id[werkvorm_id]["stappen"]

@@ -56,6 +56,7 @@ def test_book_facts_of_the_four_foundation_werkvormen() -> None:
     intervisie = library["progressiegerichte-intervisie"]
     assert [s.titel for s in intervisie.stappen] == ["Vertellen", "Complimenten", "Vragen", "Tips", "Ontvangen"]
     assert 20 <= sum(s.minuten for s in intervisie.stappen) <= 25
+    assert (intervisie.minuten, intervisie.minuten_max) == (20, 25), "the book's range, not one number"
     assert [s.soort for s in intervisie.stappen[2:4]] == ["rondje", "rondje"]
     assert all(s.herhalen for s in intervisie.stappen[2:4])
     assert set(intervisie.rollen) == {"voorzitter", "casusinbrenger"}
@@ -113,6 +114,20 @@ def test_wrong_types_and_missing_fields_are_all_reported(tmp_path: Path) -> None
     assert by_field["stappen[1].minuten"].line == text.splitlines().index('minuten = "twee"') + 1
 
 
+@pytest.mark.parametrize(("head", "fits"), [
+    ("minuten = 20\nminuten_max = 25\n", True),
+    ("minuten_max = 25\n", False),  # a top without a bottom
+    ("minuten = 30\nminuten_max = 25\n", False),  # upside down
+])
+def test_a_time_range_needs_its_bottom_below_its_top(tmp_path: Path, head: str, fits: bool) -> None:
+    path = write(tmp_path, "bereik.toml", GOOD.replace('rollen = ["voorzitter"]\n', 'rollen = ["voorzitter"]\n' + head))
+    werkvorm, problems = load_file(path)
+    if fits:
+        assert problems == [] and werkvorm is not None and werkvorm.minuten_max == 25
+    else:
+        assert len(problems) == 1 and "minuten_max" in problems[0].message, problems
+
+
 def test_role_left_out_of_a_round_must_exist(tmp_path: Path) -> None:
     path = write(tmp_path, "rol.toml", GOOD.replace('zonder_rol = "voorzitter"', 'zonder_rol = "notulist"'))
     _, problems = load_file(path)
@@ -159,7 +174,9 @@ def test_the_decks_hold_the_books_lists() -> None:
     library = load_content(builtin_content_dir())
     sizes = {deck_id: len(deck.kaarten) for deck_id, deck in library.stapels.items()}
     assert sizes["check-in-vragen"] >= 15
-    assert sizes["vastloopsituaties"] == 14 and sizes["patroondoorbrekers"] == 5
+    # the fourteen of 5.4, then the pioneer phase's stall from 2.1.1
+    assert sizes["vastloopsituaties"] == 15 and sizes["patroondoorbrekers"] == 5
+    assert library.stapels["vastloopsituaties"].kaarten[-1].id == "blijven-praten"
     assert sizes["rode-draden"] == 6 and sizes["kickstart-verhalen"] == 7
     assert [card.id for card in library.stapels["patroondoorbrekers"].kaarten] == \
         ["personen", "context", "denken", "doen", "tijd"]
@@ -168,3 +185,29 @@ def test_the_decks_hold_the_books_lists() -> None:
     assert [m.titel for m in programme.bijeenkomsten] == [
         "Samen richten", "Onderzoeken en verdiepen", "Ontwerpen van acties", "Reflecteren", "Oogsten"]
     assert programme.bijeenkomsten[0].werkvormen == ["check-in", "historielijn", "positief-thema"]
+
+
+def test_the_werkzame_principes_belong_to_their_chapters() -> None:
+    from samenslim.content import load_content
+
+    library = load_content(builtin_content_dir())
+    per_chapter = {chapter: [card.titel for deck in library.chapter_decks(chapter) for card in deck.kaarten]
+                   for chapter in HOOFDSTUKKEN}
+    assert [len(per_chapter[chapter]) for chapter in HOOFDSTUKKEN] == [3, 3, 2], "the book's eight principles"
+    assert per_chapter["Experimenteren"][1] == "2. Telkens één stap"
+    assert all(deck.spiekbriefje for chapter in HOOFDSTUKKEN for deck in library.chapter_decks(chapter))
+
+
+def test_background_and_inspiration_decks() -> None:
+    from samenslim.content import load_content
+
+    library = load_content(builtin_content_dir())
+    ai = library.stapels["waarderend-onderzoeken"]
+    assert ai.spiekbriefje and ai.kaarten[0].titel == "Waarderend is niet hetzelfde als positief"
+    assert any(card.id == "wanneer-past-het" for card in ai.kaarten)
+    pilots = library.stapels["pilot-experimenten"]
+    assert len(pilots.kaarten) >= 12
+    design = [step for step in library.werkvormen["experiment-ontwerpen"].stappen if step.spiekbriefje]
+    assert [step.spiekbriefje for step in design] == ["pilot-experimenten"]
+    historielijn = library.werkvormen["historielijn"]
+    assert "twee uur" in historielijn.doel and "drie of vier" in historielijn.doel, "duration and group size shown"

@@ -47,7 +47,7 @@ async def test_vastloop_helper_suggests_and_starts_a_werkvorm(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StuckScreen)
         deck = app.library.stapels["vastloopsituaties"]
-        assert len(deck.kaarten) == 14
+        assert len(deck.kaarten) == 15  # the fourteen of 5.4 and the pioneer phase's stall
         await pilot.press("down", "down")
         await pilot.pause()
         card = deck.kaarten[2]
@@ -74,3 +74,45 @@ async def test_copy_from_the_library(make_app, data_dir) -> None:
         options = app.screen.query_one("#werkvormen", OptionList)
         assert "schaalvraag-eigen" in [option.id for option in options.options]
         assert isinstance(app.screen, LibraryScreen) and app.screen.query_one("#filter").value == "schaalvraag"
+
+
+async def test_the_chapter_s_principles_show_in_the_library_and_under_ctrl_s(make_app) -> None:
+    from samenslim.screens.reference import ReferenceScreen
+    from tests.conftest import choose_werkvorm, fill_setup, settled, widget_text
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settled(pilot)
+        await pilot.press(*"schaalvraag")
+        await pilot.pause()
+        details = widget_text(app, "#details-text")
+        assert "Werkzame principes van Experimenteren" in details and "2. Telkens één stap" in details
+        assert "Words create worlds" not in details, "only the werkvorm's own chapter"
+        await pilot.press(*["backspace"] * len("schaalvraag"))
+        await choose_werkvorm(pilot, "check-in")
+        await fill_setup(pilot, participants="Anna; Bram")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReferenceScreen)
+        assert "Werkzame principes: Richting bepalen" in widget_text(app, "#reference-text")
+
+
+async def test_experiment_design_offers_the_pilots_experiments(make_app) -> None:
+    from samenslim.screens.reference import ReferenceScreen
+    from tests.conftest import choose_werkvorm, fill_setup, settled, widget_text
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settled(pilot)
+        await choose_werkvorm(pilot, "experiment-ontwerpen")
+        await fill_setup(pilot, participants="Anna; Bram")
+        while app.screen.step.spiekbriefje != "pilot-experimenten":
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReferenceScreen)
+        assert "Experimenten uit de pilots" in widget_text(app, "#reference-text")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "WhatsApp" in widget_text(app, "#reference-text")

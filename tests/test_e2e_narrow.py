@@ -21,6 +21,8 @@ IDS = FIRST + [path.stem for path in FILES if path.stem not in FIRST]
 @pytest.mark.parametrize("werkvorm_id", IDS)
 async def test_every_step_at_40_by_12(werkvorm_id: str, solo: bool, make_app, data_dir) -> None:
     werkvorm, _ = load_file(builtin_content_dir() / "werkvormen" / f"{werkvorm_id}.toml")
+    if solo and not werkvorm.solo_mogelijk:
+        pytest.skip("not offered alone")
     people = ["Anna", "Bram", "Chris"]
     app = make_app(offer_resume=False)
     async with app.run_test(size=(40, 12)) as pilot:

@@ -94,3 +94,23 @@ async def test_a_full_disk_is_reported_in_dutch_and_nothing_typed_is_lost(make_a
         assert any("Weer opgeslagen" in str(n.message) for n in app._notifications)
         await pilot.press("ctrl+q")
     assert only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["notities"] == "Belangrijk!"
+
+
+async def test_pair_interviews_can_run_in_real_threes(make_app, data_dir) -> None:
+    # The book offers grumpy moments in pairs or threes; a trio only came from an odd number.
+    from tests.conftest import choose_werkvorm, fill_setup, only_session, widget_text
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await choose_werkvorm(pilot, "grumpy-moments")
+        await fill_setup(pilot, participants="Anna; Bram; Chris; Dewi; Eva; Fatima")
+        assert widget_text(app, "#pairs").startswith("Tweetallen: Anna & Bram")
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert widget_text(app, "#pairs") == "Drietallen: Anna & Bram & Chris · Dewi & Eva & Fatima"
+        assert "Helft 1 van 3" in widget_text(app, "#half")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert widget_text(app, "#pairs").startswith("Drietallen"), "the gouden moment keeps the threes"
+    step = only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]
+    assert step["drietallen"] is True and step["paren"] == [["Anna", "Bram", "Chris"], ["Dewi", "Eva", "Fatima"]]

@@ -170,7 +170,7 @@ async def test_a_duplicate_name_stops_the_start_and_is_named(make_app, data_dir)
 async def test_a_round_without_participants_asks_for_names_or_alone(make_app, data_dir) -> None:
     app = make_app(offer_resume=False)
     async with app.run_test(size=(110, 36)) as pilot:
-        await choose_werkvorm(pilot, "check-in")  # a round: needs other people
+        await choose_werkvorm(pilot, "reflectiegesprek")  # pair talks: need other people, or are done alone
         await pilot.press(*"Maandag")  # the title has the focus
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -238,3 +238,50 @@ async def test_back_after_typing_asks_first(make_app, data_dir) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
     assert not (data_dir / "sessies").exists() or not list((data_dir / "sessies").glob("*.json"))
+
+
+async def test_a_time_range_from_the_book_shows_as_a_range(make_app) -> None:
+    # The book gives intervisie 20-25 minutes; the app showed one number (23).
+    from textual.widgets import OptionList
+
+    from tests.conftest import choose_werkvorm, settled, widget_text
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press(*"intervisie")
+        await pilot.pause()
+        assert "20–25 min" in widget_text(app, "#details-text")
+        await pilot.press(*["backspace"] * len("intervisie"))
+        await choose_werkvorm(pilot, "progressiegerichte-intervisie")
+        agenda = app.screen.query_one("#agenda", OptionList)
+        assert "(20–25 min)" in str(agenda.get_option_at_index(0).prompt)
+        assert agenda.border_subtitle == "20–25 min gepland"
+
+
+async def test_a_werkvorm_that_needs_a_group_is_not_run_alone(make_app, data_dir) -> None:
+    # A check-in alone has nobody to check in with: solo setup refuses it and says why.
+    from textual.widgets import RadioButton
+
+    from samenslim.screens.runner import RunnerScreen
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await choose_werkvorm(pilot, "check-in")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert not any("Alleen" in text for text in notices(app)), "a check-in is not offered alone"
+        app.screen.query_one("#mode").focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#mode-solo", RadioButton).value
+        assert any("Check-in kan niet alleen" in text for text in notices(app)), notices(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen), "refused, not started"
+        assert not list(data_dir.glob("sessies/*.json"))
+        app.screen.query_one("#mode").focus()
+        await pilot.press("up", "enter")
+        await fill_setup(pilot, participants="Anna; Bram")
+        assert isinstance(app.screen, RunnerScreen)
+    assert only_session(data_dir)["modus"] == "groep"

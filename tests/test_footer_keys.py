@@ -83,6 +83,12 @@ async def problems(pilot) -> None:
     await pilot.pause()
 
 
+async def about(pilot) -> None:
+    await settled(pilot)
+    await pilot.press("f2")
+    await pilot.pause()
+
+
 async def reference(pilot) -> None:
     await to_runner(pilot, "check-in")
     await pilot.press("ctrl+s")
@@ -193,6 +199,7 @@ SCENARIOS: dict[str, Scenario] = {
     "summary": Scenario(summary),
     "stuck": Scenario(stuck),
     "problems": Scenario(problems, prepare=damaged_session, offer_resume=True),
+    "about": Scenario(about),
     "sessions": Scenario(sessions, prepare=example_sessions),
     "session-view": Scenario(session_view, prepare=example_sessions),
     "group": Scenario(group, prepare=example_sessions),

@@ -20,6 +20,17 @@ def test_pairs_with_an_odd_one_out_make_a_trio() -> None:
     assert tweegesprek.halves([["A", "B"]], swap=False) == 1
 
 
+def test_real_threes_fill_up_with_pairs_never_a_four_or_one_alone() -> None:
+    names = list("ABCDEFGH")
+    for count in range(2, 9):
+        groups = tweegesprek.make_pairs(names[:count], size=3)
+        assert sorted(sum(groups, [])) == names[:count], count
+        assert all(len(group) in (2, 3) for group in groups), (count, groups)
+        assert sum(len(group) == 3 for group in groups) == max(g for g in range(count // 3 + 1)
+                                                                if (count - 3 * g) % 2 == 0), (count, groups)
+    assert tweegesprek.make_pairs(list("ABCDEFG"), size=3) == [["A", "B", "C"], ["D", "E"], ["F", "G"]]
+
+
 def test_halves_follow_the_step_timer() -> None:
     assert tweegesprek.current_half(0, 600, 2) == (0, 300)
     assert tweegesprek.current_half(299, 600, 2) == (0, 1)

@@ -214,7 +214,7 @@ async def test_a_solo_session_runs_end_to_end_and_lands_as_solo(path: Path, make
         for number, content in enumerate(steps, start=1):
             step = app.screen.step
             solo_title = content.alleen.titel if content.alleen and content.alleen.titel else content.titel
-            assert step.titel == solo_title.replace("{thema}", "jullie thema")
+            assert step.titel == solo_title.replace("{thema}", "je thema")
             assert step.soort not in NEEDS_OTHERS, "rounds and pairs become personal prompts"
             if step.soort == "schaal":
                 assert "Jouw score" in "\n".join(str(label.render()) for label in app.screen.query("Label"))

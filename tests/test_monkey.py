@@ -33,8 +33,11 @@ def cases() -> list:
     """Every werkvorm in both modes; each run visits all three sizes (resizing the terminal in
     between), and which size the session is set up in rotates, so setup is run at every size too."""
     found = []
+    alone = set(monkey.solo_ids())
     for index, werkvorm in enumerate(monkey.werkvorm_ids()):
         for turn, mode in enumerate(monkey.MODES):
+            if mode == "solo" and werkvorm not in alone:
+                continue  # not offered alone
             shift = (index + turn) % len(monkey.SIZES)
             sizes = monkey.SIZES[shift:] + monkey.SIZES[:shift]
             found.append(pytest.param(werkvorm, mode, sizes, id=f"{werkvorm}-{mode}-from-{sizes[0][0]}x{sizes[0][1]}"))

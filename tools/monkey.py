@@ -113,6 +113,16 @@ class Run:
 
 # -- the app -----------------------------------------------------------------------------------
 
+def solo_ids() -> list[str]:
+    """The werkvormen offered alone (the others are refused at setup in solo mode)."""
+    from samenslim.content import load_content
+    from samenslim.locations import Locations, builtin_content_dir
+
+    with tempfile.TemporaryDirectory() as folder:
+        library = load_content(builtin_content_dir(), Locations(Path(folder)).user_content_root)
+        return sorted(w.id for w in library.werkvormen.values() if w.solo_mogelijk)
+
+
 def werkvorm_ids() -> list[str]:
     """The ids the app's library offers: the same loader `app.library` uses (built-in content; an
     empty user folder), called without an app running."""
@@ -457,8 +467,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     ids = [args.werkvorm] if args.werkvorm else werkvorm_ids()
+    alone = set(solo_ids())
     combos = [(w, m, s) for w in ids for m in ([args.mode] if args.mode else MODES)
-              for s in ([args.size] if args.size else SIZES)]
+              for s in ([args.size] if args.size else SIZES) if m == "groep" or w in alone]
     seed = args.seed if args.seed is not None else int(time.time()) % 1_000_000
     deadline = time.monotonic() + args.minutes * 60
     runs = failures = known = 0

@@ -37,6 +37,7 @@ class Entry:
     paragraaf: str = ""
     doel: str = ""
     minuten: float | None = None
+    minuten_max: float | None = None  # the top of a range the book gives ("20-25 minuten")
     fasen: tuple[str, ...] = ()
     groepsvorm: tuple[str, ...] = ()
     rollen: tuple[str, ...] = ()
@@ -118,7 +119,8 @@ def _entry(path: Path) -> Entry | None:
         return None
     return Entry(id=data["id"], titel=data["titel"], hoofdstuk=data["hoofdstuk"],
                  paragraaf=_text(data.get("paragraaf")), doel=_text(data.get("doel")),
-                 minuten=_number(data.get("minuten")), fasen=_texts(data.get("fasen")),
+                 minuten=_number(data.get("minuten")), minuten_max=_number(data.get("minuten_max")),
+                 fasen=_texts(data.get("fasen")),
                  groepsvorm=_texts(data.get("groepsvorm")), rollen=_texts(data.get("rollen")), path=path)
 
 
@@ -140,9 +142,18 @@ def from_library(werkvormen: dict[str, Werkvorm], kind_names: dict[str, str]) ->
                       for step in werkvorm.stappen)
         entries[werkvorm.id] = Entry(
             id=werkvorm.id, titel=werkvorm.titel, hoofdstuk=werkvorm.hoofdstuk, paragraaf=werkvorm.paragraaf,
-            doel=werkvorm.doel, minuten=werkvorm.minuten, fasen=tuple(werkvorm.fasen),
+            doel=werkvorm.doel, minuten=werkvorm.minuten, minuten_max=werkvorm.minuten_max, fasen=tuple(werkvorm.fasen),
             groepsvorm=tuple(werkvorm.groepsvorm), rollen=tuple(werkvorm.rollen), steps=steps)
     return Catalog(entries, checked=True)
+
+
+def duration(minuten: float | None, minuten_max: float | None = None) -> str:
+    """How long a werkvorm takes, as shown: '10 min', or a range '20–25 min'; '' when unknown."""
+    if not minuten:
+        return ""
+    if minuten_max and minuten_max > minuten:
+        return f"{minuten:g}–{minuten_max:g} min"
+    return f"{minuten:g} min"
 
 
 def _text(value: object) -> str:

@@ -158,7 +158,7 @@ def cmd_list(locations, as_json: bool) -> int:
     if as_json:
         rows = [{
             "id": w.id, "titel": w.titel, "hoofdstuk": w.hoofdstuk, "paragraaf": w.paragraaf, "doel": w.doel,
-            "minuten": _number(w.minuten), "rollen": list(w.rollen), "fasen": list(w.fasen),
+            "minuten": _number(w.minuten), "minuten_max": _number(w.minuten_max), "rollen": list(w.rollen), "fasen": list(w.fasen),
             "groepsvorm": list(w.groepsvorm), "solo": w.solo_mogelijk, "bron": str(library.sources[w.id]),
             "stappen": [{"titel": s.titel, "soort": s.soort, "minuten": _number(s.minuten)}
                         for s in w.stappen],

@@ -18,11 +18,10 @@ from pydantic_core import ErrorDetails
 
 from samenslim import tomlfile
 from samenslim.catalog import HOOFDSTUKKEN, by_chapter  # noqa: F401 (HOOFDSTUKKEN is re-exported)
-from samenslim.decks import Fase, Programma, Stapel
+from samenslim.decks import Fase, Hoofdstuk, Programma, Stapel
 from samenslim.oserrors import describe_os_error
 from samenslim.werkvormen import KINDS
 
-Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
 # How people work in it; "alleen" marks a werkvorm that also works for one person reflecting solo.
 Groepsvorm = Literal["tweetallen", "drietallen", "kleine groepjes", "hele groep", "alleen"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -45,6 +44,8 @@ class Werkvorm(BaseModel):
     paragraaf: str = ""
     doel: str = ""
     minuten: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
+    # Where the book gives a range ("20-25 minuten"): minuten is the plan, minuten_max the top shown beside it.
+    minuten_max: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     fasen: list[Fase] = []  # the 5-V stage(s) it serves
     groepsvorm: list[Groepsvorm] = []
     # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
@@ -59,6 +60,13 @@ class Werkvorm(BaseModel):
             if excluded and excluded not in self.rollen:
                 raise ValueError(f"stap '{step.titel}' noemt zonder_rol = '{excluded}', maar die rol staat "
                                  f"niet in 'rollen' van deze werkvorm ({', '.join(self.rollen) or 'leeg'})")
+        return self
+
+    @model_validator(mode="after")
+    def _range_fits(self) -> Werkvorm:
+        if self.minuten_max is not None and (self.minuten is None or self.minuten_max < self.minuten):
+            raise ValueError(f"minuten_max ({self.minuten_max:g}) is de bovenkant van een bereik: zet ook "
+                             f"'minuten' (de onderkant), niet groter dan minuten_max")
         return self
 
     @model_validator(mode="after")
@@ -115,6 +123,10 @@ class Library:
 
     def spiekbriefjes(self) -> list[Stapel]:
         return [deck for deck in self.stapels.values() if deck.spiekbriefje]
+
+    def chapter_decks(self, hoofdstuk: str) -> list[Stapel]:
+        """The decks that belong to this chapter (its werkzame principes)."""
+        return [deck for deck in self.stapels.values() if deck.hoofdstuk == hoofdstuk]
 
     def by_chapter(self) -> dict[str, list[Werkvorm]]:
         return by_chapter(self.werkvormen.values())

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Fase = Literal["verwoorden", "verwonderen", "verbeelden", "vormgeven", "verwezenlijken"]
+Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
 FASEN: tuple[str, ...] = get_args(Fase)  # the 5-V cycle, in order
 
 
@@ -36,6 +37,8 @@ class Stapel(Strict):
     titel: Annotated[str, Field(min_length=1)]
     uitleg: str = ""
     spiekbriefje: bool = False
+    # A deck that belongs to one chapter (its werkzame principes): shown with that chapter's werkvormen.
+    hoofdstuk: Hoofdstuk | None = None
     kaarten: Annotated[list[Kaart], Field(min_length=1)]
 
     @field_validator("kaarten", mode="before")

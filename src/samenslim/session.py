@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,80}$"
 THEME_PLACEHOLDER = "{thema}"
+# What {thema} becomes: a noun phrase that fits wherever a content sentence says {thema}, whether the
+# theme is a statement or a question. Content keeps {thema} out of the end of a sentence and out of its
+# start (so a question mark never meets a full stop, and no sentence starts in lower case).
 THEME_FALLBACK = "jullie thema"
+THEME_FALLBACK_SOLO = "je thema"
 
 Modus = Literal["groep", "solo"]
 Status = Literal["bezig", "afgerond"]
@@ -203,8 +207,15 @@ def new_session_id(title: str, created: datetime) -> str:
     return f"{created:%Y%m%d-%H%M%S}-{slug}-{secrets.token_hex(2)}"
 
 
-def fill_theme(text: str, theme: str) -> str:
-    return text.replace(THEME_PLACEHOLDER, theme.strip() or THEME_FALLBACK)
+def fill_theme(text: str, theme: str, solo: bool = False) -> str:
+    """{thema} as 'het thema ‘…’' (quoted, so a theme that is a question still reads in a sentence),
+    or 'jullie thema' ('je thema' alone) while there is none yet."""
+    theme = " ".join(theme.split())
+    if theme:
+        filled = f"het thema ‘{theme}’"
+    else:
+        filled = THEME_FALLBACK_SOLO if solo else THEME_FALLBACK
+    return text.replace(THEME_PLACEHOLDER, filled)
 
 
 # Kinds that need other people. Alone, they become personal prompts: the same questions, answered for yourself.
@@ -228,8 +239,8 @@ def step_as_asked(step: Stap, theme: str, stapels: dict[str, Stapel], solo: bool
         if soort in NEEDS_OTHERS:
             soort, inhoud = "vragen", {}
     return StapRun(
-        titel=fill_theme(titel, theme), soort=soort, uitleg=fill_theme(uitleg, theme),
-        vragen=[fill_theme(question, theme) for question in vragen],
+        titel=fill_theme(titel, theme, solo), soort=soort, uitleg=fill_theme(uitleg, theme, solo),
+        vragen=[fill_theme(question, theme, solo) for question in vragen],
         geplande_seconden=round(step.minuten * 60) if step.minuten else None,
         inhoud=inhoud, spiekbriefje=step.spiekbriefje,
     )

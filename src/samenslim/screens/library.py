@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.catalog import Catalog, Entry
+from samenslim.catalog import Catalog, Entry, duration
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class LibraryScreen(Screen):
         Binding("ctrl+k", "copy", "Kopieer", priority=True, tooltip="Maak een eigen, aanpasbare versie"),
         Binding("ctrl+r", "sessions", "Eerdere sessies", tooltip="Terugkijken, zoeken, verslag maken"),
         Binding("ctrl+g", "show_problems", "Meldingen"),
+        Binding("f2", "about", "Over", tooltip="Over samenslim: het werkboek, de auteurs en de bronnen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -93,7 +94,10 @@ class LibraryScreen(Screen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         werkvorm = self.catalog.entries.get(event.option.id or "")
         if werkvorm is not None:
-            self.query_one("#details-text", Static).update(describe(werkvorm))
+            # The chapter's werkzame principes, once the checked library (with its decks) is loaded.
+            principles = [card.titel for deck in self.app.library.chapter_decks(werkvorm.hoofdstuk)
+                          for card in deck.kaarten] if self.catalog.checked else []
+            self.query_one("#details-text", Static).update(describe(werkvorm, principles))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.start(event.option.id)
@@ -159,12 +163,17 @@ class LibraryScreen(Screen):
     def action_show_problems(self) -> None:
         self.app.show_problems()
 
+    def action_about(self) -> None:
+        from samenslim.screens.about import AboutScreen
 
-def describe(werkvorm: Entry) -> Text:
+        self.app.push_screen(AboutScreen())
+
+
+def describe(werkvorm: Entry, principles: list[str] | None = None) -> Text:
     text = Text()
     text.append(werkvorm.titel + "\n", style="bold")
     where = " · ".join(part for part in (werkvorm.hoofdstuk, werkvorm.paragraaf) if part)
-    total = f" · {werkvorm.minuten:g} min" if werkvorm.minuten else ""
+    total = f" · {duration(werkvorm.minuten, werkvorm.minuten_max)}" if werkvorm.minuten else ""
     text.append(where + total + "\n", style="italic")
     if werkvorm.fasen or werkvorm.groepsvorm:
         text.append(" · ".join(filter(None, (", ".join(werkvorm.fasen), ", ".join(werkvorm.groepsvorm)))) + "\n",
@@ -178,4 +187,8 @@ def describe(werkvorm: Entry) -> Text:
         minutes = f"{step.minuten:g} min" if step.minuten else "vrij"
         text.append(f"{number}. {step.titel}", style="bold")
         text.append(f"  ({(step.soort_naam or step.soort).lower()}, {minutes})\n")
+    if principles:
+        text.append(f"\nWerkzame principes van {werkvorm.hoofdstuk} (ctrl+s tijdens een stap):\n", style="italic")
+        for principle in principles:
+            text.append(f"  {principle}\n", style="dim")
     return text

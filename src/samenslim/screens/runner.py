@@ -333,7 +333,10 @@ class RunnerScreen(Screen):
         if not decks:
             self.notify("Er zijn geen spiekbriefjes geladen.", timeout=3)
             return
-        self.app.push_screen(ReferenceScreen(decks, start=self.step.spiekbriefje))
+        # The step's own deck first; else the werkzame principes of the werkvorm's chapter.
+        chapter = self.app.library.chapter_decks(self.session.current_werkvorm.hoofdstuk)
+        start = self.step.spiekbriefje or (chapter[0].id if chapter else None)
+        self.app.push_screen(ReferenceScreen(decks, start=start))
 
     def action_leave(self) -> None:
         if self.presenting:

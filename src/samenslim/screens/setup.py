@@ -16,6 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
+from samenslim.catalog import duration
 from samenslim.content import Library, Werkvorm
 from samenslim.groups import GroupInfo, group_key
 from samenslim.session import NEEDS_OTHERS
@@ -201,10 +202,11 @@ class SetupScreen(Screen):
         agenda = self.query_one(AgendaList)
         agenda.clear_options()
         total = sum(w.minuten or 0 for w in self.agenda)
-        agenda.add_options([Option(f"{n}. {w.titel}" + (f" ({w.minuten:g} min)" if w.minuten else ""))
+        top = sum(w.minuten_max or w.minuten or 0 for w in self.agenda)
+        agenda.add_options([Option(f"{n}. {w.titel}" + (f" ({duration(w.minuten, w.minuten_max)})" if w.minuten else ""))
                             for n, w in enumerate(self.agenda, start=1)])
         agenda.highlighted = min(highlight or 0, len(self.agenda) - 1)
-        agenda.border_subtitle = f"{total:g} min gepland" if total else ""
+        agenda.border_subtitle = f"{duration(total, top)} gepland" if total else ""
         await self.show_roles()
 
     async def show_roles(self) -> None:
@@ -261,11 +263,18 @@ class SetupScreen(Screen):
         for widget in self.query(".group-only"):
             widget.display = not self.solo
         self.query_one("#roles-form").display = bool(self.roles()) and not self.solo
-        group_only = [w.titel for w in self.agenda if not w.solo_mogelijk]
-        if self.solo and group_only:
-            self.app.notify(f"{', '.join(group_only)}: bedoeld voor een groep. Alleen kan het wel, maar rondjes "
-                            f"en tweegesprekken worden dan vragen voor jezelf.", severity="warning",
-                            title="Alleen", timeout=8)
+        if self.solo and self.group_only():
+            self.app.notify(self.group_only_message(), severity="warning", title="Alleen", timeout=8)
+
+    def group_only(self) -> list[str]:
+        """The agenda's werkvormen that make no sense alone (their file does not name 'alleen')."""
+        return [w.titel for w in self.agenda if not w.solo_mogelijk]
+
+    def group_only_message(self) -> str:
+        names = self.group_only()
+        kan = "kan" if len(names) == 1 else "kunnen"
+        return (f"{' en '.join(names)} {kan} niet alleen: daar zijn anderen voor nodig. Haal "
+                f"{'hem' if len(names) == 1 else 'ze'} van de agenda (Delete) of kies 'Met een groep'.")
 
     def unique_names(self) -> list[str]:
         """The participants once each, for the role choices."""
@@ -357,11 +366,16 @@ class SetupScreen(Screen):
                             timeout=8)
             field.focus()
             return
+        if solo and self.group_only():
+            self.app.notify(self.group_only_message(), severity="warning", title="Alleen", timeout=8)
+            self.query_one(AgendaList).focus()
+            return
         needing = self.needs_others()
         if not solo and not participants and needing:
             has = "heeft" if len(needing) == 1 else "hebben"
+            alone = "" if self.group_only() else ", of kies bij Werkwijze 'Alleen'"
             self.app.notify(f"{' en '.join(needing)} {has} rondjes of tweegesprekken: vul de namen van de "
-                            f"deelnemers in ({NAMES_RULE}), of kies bij Werkwijze 'Alleen'.",
+                            f"deelnemers in ({NAMES_RULE}){alone}.",
                             severity="warning", title="Nog geen deelnemers", timeout=8)
             field.focus()
             return

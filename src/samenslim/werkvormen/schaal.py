@@ -108,7 +108,9 @@ def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
     lines = []
     if capture.groep is not None:
-        lines.append(f"Groep: {format_score(capture.groep)} op {lowest}–{highest}   "
+        # 'Groep' only beside per-person scores; alone (or a group score by itself) it is just the score.
+        label = "Groep" if capture.per_deelnemer else "Cijfer"
+        lines.append(f"{label}: {format_score(capture.groep)} op {lowest}–{highest}   "
                      f"{bar(capture.groep, lowest, highest)}")
     for name, score in capture.per_deelnemer.items():
         lines.append(f"{name}: {format_score(score)}")

@@ -19,7 +19,8 @@ class ActieView(StepView[actie.Capture]):
 
     def compose(self) -> ComposeResult:
         yield Static("Nieuwe actie: wat, wie (mag leeg), wanneer (mag leeg), dan Enter.", classes="hint")
-        yield entry_row([("what", "wat gaan we doen?", "1fr"), ("owner", "wie", 16), ("when", "wanneer", 14)],
+        what = "wat ga je doen?" if self.context.solo else "wat gaan we doen?"
+        yield entry_row([("what", what, "1fr"), ("owner", "wie", 16), ("when", "wanneer", 14)],
                         names=self.context.participants, name_field="owner")
         yield Static("", id="actions")
 

@@ -30,7 +30,8 @@ class KeuzeView(NotesMixin, StepView[keuze.Capture]):
         yield SafeOptionList(*[Option(f"{number}. {option.titel}", id=str(number - 1))
                            for number, option in enumerate(self.options, start=1)])
         yield Static("", id="card-text")
-        yield Static("Waarom deze? Wat herkennen jullie?", classes="capture-label")
+        yield Static("Waarom deze? Wat herken je?" if self.context.solo else "Waarom deze? Wat herkennen jullie?",
+                     classes="capture-label")
         yield TextArea(self.capture().notities, id="notities", soft_wrap=True)
 
     def _chosen_text(self) -> str:

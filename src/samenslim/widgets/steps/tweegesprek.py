@@ -18,6 +18,7 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
     BINDINGS = [
         Binding("ctrl+r", "swap", "Wissel", tooltip="De volgende helft: de rollen ruilen"),
         Binding("ctrl+o", "shuffle", "Andere paren", tooltip="De tweetallen opnieuw indelen"),
+        Binding("ctrl+y", "threes", "2/3", tooltip="Wisselen tussen tweetallen en echte drietallen"),
     ]
     DEFAULT_CSS = """
     TweegesprekView #pairs { color: $text-muted; }
@@ -46,11 +47,12 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
         capture = self.capture()
         if not capture.paren:
             earlier = self.context.previous("tweegesprek")
-            kept = tweegesprek.Capture.model_validate(earlier.vastgelegd).paren if earlier else []
-            if self.step.inhoud.get("gelijk_houden") and kept:
-                capture.paren = kept
+            before = tweegesprek.Capture.model_validate(earlier.vastgelegd) if earlier else None
+            kept = before.paren if before else []
+            if self.step.inhoud.get("gelijk_houden") and before and kept:
+                capture.paren, capture.drietallen = kept, before.drietallen
             else:
-                capture.paren = tweegesprek.make_pairs(self.people)
+                capture.paren = tweegesprek.make_pairs(self.people, size=self.group_size(capture))
             self.store(capture)
         self.show_pairs()
 
@@ -62,7 +64,8 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
         if self.context.solo or len(self.people) < 2:
             text = "Alleen: beantwoord de vragen voor jezelf."
         else:
-            text = "Tweetallen: " + " · ".join(" & ".join(group) for group in pairs)
+            word = "Drietallen" if self.group_size(self.capture()) == 3 else "Tweetallen"
+            text = f"{word}: " + " · ".join(" & ".join(group) for group in pairs)
         self.query_one("#pairs", Static).update(text)
         self.show_half()
 
@@ -111,9 +114,21 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
         self.store(capture)
         self.show_half()
 
+    def group_size(self, capture: tweegesprek.Capture) -> int:
+        return 3 if tweegesprek.in_threes(self.step.inhoud, capture) else 2
+
     def action_shuffle(self) -> None:
         capture = self.capture()
-        capture.paren = tweegesprek.make_pairs(self.people, self.context.rng)
+        capture.paren = tweegesprek.make_pairs(self.people, self.context.rng, size=self.group_size(capture))
+        self.store(capture)
+        self.show_pairs()
+
+    def action_threes(self) -> None:
+        """Pairs or real threes (the book offers both); the people keep their order, the halves start again."""
+        capture = self.capture()
+        capture.drietallen = self.group_size(capture) == 2
+        capture.paren = tweegesprek.make_pairs(self.people, size=self.group_size(capture))
+        capture.helft = 0
         self.store(capture)
         self.show_pairs()
 

@@ -14,7 +14,8 @@ class VragenView(StepView[vragen.Capture]):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("Wat zegt de groep?", classes="capture-label")
+        yield Static("Wat denk je? (voor jezelf)" if self.context.solo else "Wat zegt de groep?",
+                     classes="capture-label")
         yield TextArea(self.capture().notities, id="notities", soft_wrap=True, show_line_numbers=False)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -1,0 +1,31 @@
+"""The workbook's authors and the sources it builds on are named: in the app (Over, F2 in the library)
+and in the README."""
+
+from __future__ import annotations
+
+from samenslim.screens.about import AboutScreen
+from samenslim.screens.library import LibraryScreen
+from tests.conftest import REPO, settled, widget_text
+
+AUTHORS = ("Saskia Tjepkema", "Marijke Boessenkool", "Kessels & Smit", "2019")
+SOURCES = ("Cooperrider", "Waarderend veranderen", "Samen vernieuwen in de praktijk", "Coert Visser",
+           "Deep Democracy", "Edmondson")
+
+
+async def test_over_names_the_authors_and_the_sources(make_app) -> None:
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, AboutScreen)
+        text = widget_text(app, "#about-text")
+        assert all(name in text for name in AUTHORS + SOURCES), text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+def test_the_readme_credits_the_workbook() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert all(name in readme for name in AUTHORS + SOURCES)
