@@ -43,6 +43,13 @@ class SamenslimApp(App):
         # Replaces Textual's hidden ctrl+q: shown everywhere, and a running session banks its time first.
         Binding("ctrl+q", "quit", "Stop", tooltip="Stoppen; alles is bewaard", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Not priority: a dialog's own F1 (the help screen's 'close') comes first, and '?' typed into
+        # a text field stays text (the field takes printable keys before bindings are looked at).
+        Binding("f1", "help", "Hulp", tooltip="Wat dit scherm doet en welke toetsen het heeft"),
+        Binding("question_mark", "help", "Hulp", show=False),
+        # Declared here so Textual does not add its own, English one ("palette").
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,
+                tooltip="Alle opdrachten van dit scherm en de werkvormen; typ om te zoeken"),
     ]
 
     def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
@@ -228,7 +235,16 @@ class SamenslimApp(App):
         self.push_screen(ProblemsScreen(self.problem_messages()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette (ctrl+p), in Dutch: the current screen's actions (from its bindings, so they
+        are the keys the footer and the help screen show), the colour theme, and every werkvorm.
+        Textual's own English commands (Theme, Quit, Keys, Screenshot, Maximize) are not offered:
+        Stop, Hulp and the runner's Foto do their work."""
+        from samenslim.screens.help import screen_commands
+
+        for title, help_text, run in screen_commands(screen):
+            yield SystemCommand(title, help_text, run)
+        yield SystemCommand("Kleuren kiezen (thema)", "Een ander kleurenschema, zoals hoog contrast voor de beamer; "
+                            "samenslim onthoudt je keuze", self.action_change_theme)
         for werkvorm in self.library.werkvormen.values():
             yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
                                 lambda werkvorm=werkvorm: self.open_setup_asking(werkvorm))
@@ -240,6 +256,37 @@ class SamenslimApp(App):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from samenslim.widgets.option_list import SafeCommandPalette
+
+        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys are named as the texts name them (ctrl+n, F5, Esc), not Textual's ^n, f5, esc."""
+        from samenslim.keys import key_label
+
+        return binding.key_display or key_label(binding.key)
+
+    def action_help(self) -> None:
+        from samenslim.screens.help import HelpScreen, help_for
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(help_for(self.screen)))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not stop the app (it copies in a text field); say in Dutch what does."""
+        from samenslim.keys import key_label
+
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Stoppen doe je met [b]{key_label(key)}[/b]; alles is dan bewaard.",
+                            title="Wil je stoppen?")
+                return
 
     def running_session_screen(self) -> RunnerScreen | None:
         from samenslim.screens.runner import RunnerScreen

@@ -47,6 +47,8 @@ class Werkvorm(BaseModel):
     groepsvorm: list[Groepsvorm] = []
     # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
     rollen: list[Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9-]*$")]] = []
+    # Tips for the begeleider, shown on the help screen (F1) while a step of this werkvorm runs.
+    tips: list[Annotated[str, Field(min_length=1)]] = []
     stappen: Annotated[list[Stap], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -98,6 +98,9 @@ class ScoreChart(Widget):
 
 
 class GroupScreen(Screen):
+    HULP = """Reis van de groep
+    De bijeenkomsten van één groep op een rij: de scores op de schaalvraag door de tijd, hoe het
+    thema veranderde, en elke actie of elk experiment met wat ervan geworden is."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     DEFAULT_CSS = """

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 class LibraryScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Bibliotheek
+    Hier kies je een werkvorm uit het werkboek, geordend per hoofdstuk. Typ om te filteren, kies met
+    de pijltjes en druk Enter om een sessie voor te bereiden. Loopt de samenwerking vast, dan stelt
+    Vastgelopen? werkvormen voor; Eerdere sessies laat zien wat er al gedaan is."""
     BINDINGS = [
         Binding("enter", "choose", "Kiezen", show=True, priority=False),
         Binding("down", "move(1)", "Omlaag", show=False),

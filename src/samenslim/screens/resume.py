@@ -16,6 +16,9 @@ NEW = "__nieuw__"
 
 
 class ResumeScreen(ModalScreen[str | None]):
+    HULP = """Verder gaan
+    Deze sessies waren nog niet afgerond. Kies er een om verder te gaan waar je was, of begin
+    iets nieuws; de sessies blijven bewaard."""
     BINDINGS = [Binding("escape", "dismiss(None)", "Nu niet")]
 
     def __init__(self, sessions: list[Sessie]) -> None:

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 class RunnerScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Sessie
+    Eén stap tegelijk: de vraag, een plek om vast te leggen wat er gezegd wordt, en de timer.
+    Alles wordt meteen bewaard. Op de laatste stap rond je met Stap ▶ de
+    sessie af; Beamer toont alleen de vraag en de tijd, groot genoeg voor achter in de zaal."""
     # Footer order is importance order: at 60 columns the hints on the right are the ones cut.
     # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
@@ -183,6 +187,24 @@ class RunnerScreen(Screen):
         if self.step.spiekbriefje:
             info.append("ctrl+s: spiekbriefje\n", style="italic")
         return info
+
+    def help_extra(self) -> list[tuple[str, list[str]]]:
+        """For the help screen (F1): this step's explanation and the werkvorm's tips for the begeleider."""
+        from samenslim.screens.help import tips_lines
+
+        run, step = self.session.current_werkvorm, self.step
+        werkvorm = self.app.library.werkvormen.get(run.werkvorm_id)
+        about = [f"{run.titel}, stap {self.session.positie.stap + 1} van {len(run.stappen)}: {step.titel}"]
+        if werkvorm is not None and werkvorm.doel:
+            about.append(f"Doel: {werkvorm.doel.strip()}")
+        if step.uitleg.strip():
+            about.append(" ".join(step.uitleg.split()))
+        if step.geplande_seconden:
+            about.append(f"Geplande tijd: {step.geplande_seconden / 60:g} min.")
+        sections = [("Bij deze stap", about)]
+        if werkvorm is not None and werkvorm.tips:
+            sections.append(("Tips voor de begeleider", tips_lines(werkvorm.tips)))
+        return sections
 
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> None:

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 class SessionViewScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Sessie terugkijken
+    Een eerdere sessie, alleen om te lezen: elke stap zoals hij gevraagd is, met wat er is
+    vastgelegd. Dit is dezelfde tekst als het verslag."""
     BINDINGS = [
         Binding("escape", "back", "Terug"),
         Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (onafgeronde) sessie"),

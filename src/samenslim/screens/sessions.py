@@ -30,6 +30,9 @@ PERIODS = [("afgelopen week", 7), ("afgelopen maand", 31), ("afgelopen kwartaal"
 class SessionsScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Eerdere sessies
+    Alle bewaarde sessies, de nieuwste bovenaan. Zoek op een woord of filter op groep, werkvorm en
+    periode. Enter opent een sessie; van daaruit kun je verder gaan, heropenen of een verslag maken."""
     BINDINGS = [
         Binding("escape", "back", "Terug"),
         Binding("enter", "open", "Openen", show=False),

@@ -120,6 +120,10 @@ class AgendaList(OptionList):
 class SetupScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Sessie voorbereiden
+    Geef de sessie een titel, kies groep of alleen, vul de deelnemers in (gescheiden door ; of
+    komma's) en wie welke rol heeft. De agenda bepaalt welke werkvormen na elkaar komen; pas de
+    volgorde aan in de agendalijst."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
