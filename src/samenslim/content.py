@@ -218,7 +218,7 @@ def load_file(path: Path, model: type[BaseModel] = Werkvorm) -> tuple[BaseModel 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _toml_position(error)
-        return None, [Problem(path, f"geen geldige TOML: {_toml_reason(error)}", line=line, column=column)]
+        return None, [Problem(path, f"geen geldige TOML: {toml_reason(error)}", line=line, column=column)]
     try:
         return model.model_validate(data), []
     except ValidationError as error:
@@ -250,19 +250,31 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
 
 # --- turning errors into Dutch, with a place -------------------------------------------------
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_REASONS = {
-    "Invalid value": "ongeldige waarde",
-    "Expected '=' after a key in a key/value pair": "na een sleutel hoort '='",
-    "Unterminated string": "tekst zonder afsluitend aanhalingsteken",
-    "Cannot overwrite a value": "deze sleutel staat er al eerder",
-    "Cannot declare": "deze tabel is al eerder gedeclareerd",
-    "Invalid statement": "ongeldige regel",
-    "Unclosed array": "lijst zonder afsluitende ']'",
-    "Expected newline or end of document after a statement": "na een waarde hoort een nieuwe regel",
-    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
-    "Illegal character": "ongeldig teken",
-}
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
+_TOML_REASONS = [  # every message of Python's tomllib, in Dutch (checked in tests/test_dutch.py)
+    (r"Invalid value", "ongeldige waarde (tekst hoort tussen aanhalingstekens)"),
+    (r"Expected '=' after a key in a key/value pair", "na een sleutel hoort '='"),
+    (r"Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    (r"Cannot overwrite a value", "deze sleutel staat er al eerder"),
+    (r"Cannot declare (.+) twice", "{0} staat er al eerder"),
+    (r"Cannot mutate immutable namespace (.+)", "{0} is al helemaal vastgelegd en kan hier niet worden aangevuld"),
+    (r"Cannot redefine namespace (.+)", "{0} is al eerder vastgelegd"),
+    (r"Duplicate inline table key (.+)", "sleutel {0} staat twee keer in deze tabel"),
+    (r"Escaped character is not a Unicode scalar value", "deze \\u-code is geen geldig teken"),
+    (r"Expected '\]' at the end of a table declaration", "na de naam van een tabel hoort ']'"),
+    (r"Expected '\]\]' at the end of an array declaration", "na de naam van een lijst van tabellen hoort ']]'"),
+    (r"Expected newline or end of document after a statement", "na een waarde hoort een nieuwe regel"),
+    (r"Expected (.+)", "hier hoort {0}"),
+    (r"Found invalid character (.+)", "ongeldig teken {0}"),
+    (r"Illegal character (.+)", "ongeldig teken {0}"),
+    (r"Invalid date or datetime", "ongeldige datum of tijd"),
+    (r"Invalid hex value", "ongeldige hexadecimale code"),
+    (r"Invalid initial character for a key part", "ongeldig teken aan het begin van een sleutel"),
+    (r"Invalid statement", "ongeldige regel"),
+    (r"Unclosed array", "lijst zonder afsluitende ']'"),
+    (r"Unclosed inline table", "tabel zonder afsluitende '}'"),
+    (r"Unescaped '\\' in a string", "een \\ in tekst moet als \\\\ geschreven worden"),
+]
 
 
 def _toml_position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | None]:
@@ -270,15 +282,30 @@ def _toml_position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | No
     if line is not None:
         return line, getattr(error, "colno", None)
     match = _TOML_POSITION.search(str(error))
-    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
+    return (int(match.group(1)), int(match.group(2))) if match and match.group(1) else (None, None)
 
 
-def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
+def toml_reason(error: tomllib.TOMLDecodeError) -> str:
+    """Python's tomllib message in Dutch, without its English '(at line 3, column 7)'."""
     reason = _TOML_POSITION.sub("", getattr(error, "msg", None) or str(error)).strip()
-    for english, dutch in _TOML_REASONS.items():
-        if reason.startswith(english):
-            return dutch
-    return reason
+    for english, dutch in _TOML_REASONS:
+        match = re.fullmatch(english, reason)
+        if match:
+            return dutch.format(*map(_toml_key, match.groups())) if match.groups() else dutch
+    return f"ongeldige TOML ({reason})"
+
+
+def _toml_key(text: str) -> str:
+    """tomllib names a table as a tuple, "('stappen', 'alleen')"; an author writes 'stappen.alleen'."""
+    parts = re.findall(r"'([^']*)'", text) if text.startswith("(") else []
+    return f"'{'.'.join(parts)}'" if parts else text
+
+
+def toml_problem(error: tomllib.TOMLDecodeError) -> str:
+    """'geen geldige TOML op regel 3, kolom 7: ...' for a settings file or a message without a Problem."""
+    line, column = _toml_position(error)
+    where = f" op regel {line}, kolom {column}" if line else ""
+    return f"geen geldige TOML{where}: {toml_reason(error)}"
 
 
 def _problem_from_error(path: Path, text: str, detail: ErrorDetails) -> Problem:
@@ -328,8 +355,9 @@ def dutch_message(detail: ErrorDetails) -> str:
     if kind == "union_tag_invalid":
         known = ", ".join(sorted(KINDS))
         return f"onbekende soort '{ctx.get('tag')}'; bekende soorten zijn: {known}"
-    if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {ctx.get('expected')}"
+    if kind == "literal_error":  # pydantic writes "'a', 'b' or 'c'"
+        expected = re.sub(r" or (?=')", " of ", str(ctx.get("expected", "")))
+        return f"moet een van deze waarden zijn: {expected}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"greater_than_equal": "minstens", "greater_than": "groter dan",
                  "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[kind]
@@ -342,7 +370,9 @@ def dutch_message(detail: ErrorDetails) -> str:
         return f"is te lang (hoogstens {ctx.get('max_length')})"
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
-    return detail["msg"]
+    if kind.endswith("_parsing") or kind.endswith("_type"):
+        return f"heeft niet de goede vorm (gevonden: {str(detail.get('input'))[:40]!r})"
+    return f"klopt niet ({kind})"  # pydantic's own text is English; the type names the rule
 
 
 def _locate(text: str, loc: Loc) -> int | None:

@@ -24,7 +24,7 @@ WARNING = (
     "LET OP: samenslim luistert op {host}, niet alleen op deze computer.\n"
     "Iedereen die deze computer via het netwerk kan bereiken, kan de app openen en alle sessies\n"
     "lezen en aanpassen, ook gesprekken over jongeren. Er is geen wachtwoord en het verkeer is\n"
-    "niet versleuteld. Doe dit alleen op een vertrouwd netwerk en stop de server (Ctrl+C) zodra\n"
+    "niet versleuteld. Doe dit alleen op een vertrouwd netwerk en stop de server (ctrl+c) zodra\n"
     "je klaar bent. Zonder --host is samenslim alleen op deze computer bereikbaar."
 )
 
@@ -77,6 +77,9 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
             self.public_url = f"{request.scheme}://{request.host}"
             return await super().handle_index(request)
 
+        async def on_startup(self, app) -> None:
+            pass  # textual-serve's English banner ("Serving ... Press Ctrl+C to quit"); ours is printed below
+
     warn_if_exposed(host)
     local_url = _url(DEFAULT_HOST if _is_wildcard(host) else host, port)
     # host None: aiohttp (which textual-serve hands it to) listens on every interface.
@@ -86,7 +89,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
     if _is_wildcard(host):
         print(f"Vanaf een ander apparaat: {_url(socket.gethostname(), port)} (of het IP-adres van deze computer)",
               flush=True)
-    print("Stoppen: Ctrl+C.", flush=True)
+    print("Stoppen: ctrl+c.", flush=True)
     try:
         server.serve()
     except OSError as error:

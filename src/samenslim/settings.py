@@ -30,11 +30,19 @@ def load(path: Path) -> tuple[Instellingen, str | None]:
         return Instellingen.model_validate(data), None
     except FileNotFoundError:
         return Instellingen(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+    except tomllib.TOMLDecodeError as error:
+        from samenslim.content import toml_problem
+
+        reason = toml_problem(error)
+    except UnicodeDecodeError:
+        reason = "het bestand is geen UTF-8-tekst"
+    except OSError as error:
+        reason = error.strerror or str(error)
     except ValidationError as error:
+        from samenslim.content import dutch_message
+
         first = error.errors()[0]
-        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' klopt niet"
+        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' {dutch_message(first)}"
     return Instellingen(), f"{path} kan niet gelezen worden ({reason}); de standaardinstellingen worden gebruikt"
 
 

@@ -11,8 +11,8 @@ from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
-from textual.widgets.option_list import Option
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class SafeOptionList(OptionList):
