@@ -77,12 +77,12 @@ class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch headings, help and errors ('gebruik:', 'fout: dit ontbreekt nog: ...')."""
 
     __init__ = _dutch_call(argparse.ArgumentParser.__init__)
-    add_argument = _dutch_call(argparse.ArgumentParser.add_argument)  # type: ignore[assignment]
-    parse_args = _dutch_call(argparse.ArgumentParser.parse_args)  # type: ignore[assignment]
-    parse_known_args = _dutch_call(argparse.ArgumentParser.parse_known_args)  # type: ignore[assignment]
+    add_argument = _dutch_call(argparse.ArgumentParser.add_argument)
+    parse_args = _dutch_call(argparse.ArgumentParser.parse_args)
+    parse_known_args = _dutch_call(argparse.ArgumentParser.parse_known_args)
     format_usage = _dutch_call(argparse.ArgumentParser.format_usage)
     format_help = _dutch_call(argparse.ArgumentParser.format_help)
-    error = _dutch_call(argparse.ArgumentParser.error)  # type: ignore[assignment]
+    error = _dutch_call(argparse.ArgumentParser.error)
 
     def _get_value(self, action, arg_string):
         try:
