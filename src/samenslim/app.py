@@ -22,6 +22,7 @@ from textual.screen import Screen
 from samenslim.catalog import quick_catalog
 from samenslim.locations import Locations, builtin_content_dir
 from samenslim.screens.library import LibraryScreen
+from samenslim.taal import aantal
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -175,7 +176,7 @@ class SamenslimApp(App):
             if isinstance(screen, LibraryScreen):
                 screen.set_catalog(catalog)
         if library.problems and first_time:
-            self.notify(f"{len(library.problems)} melding(en) over werkvorm-bestanden; ctrl+g toont ze.",
+            self.notify(f"{aantal(len(library.problems), 'melding')} over werkvorm-bestanden; ctrl+g toont ze.",
                         severity="warning", timeout=8)
         if isinstance(self.screen, LibraryScreen):
             self.screen.show_problem_line()
@@ -200,7 +201,7 @@ class SamenslimApp(App):
     def _offer_resume(self, sessions: list[Sessie], damaged: list[str]) -> None:
         self.damaged_sessions = damaged
         if damaged:
-            self.notify(f"{len(damaged)} sessiebestand(en) kunnen niet gelezen worden en blijven onaangeroerd; "
+            self.notify(f"{aantal(len(damaged), 'sessiebestand')} niet te lezen; samenslim laat ze onaangeroerd. "
                         "ctrl+g toont ze.", severity="warning", timeout=8)
             if isinstance(self.screen, LibraryScreen):
                 self.screen.show_problem_line()

@@ -233,7 +233,9 @@ def session_line(entry) -> str:
     when = f"{entry.aangemaakt:%d-%m-%Y %H:%M}" if entry.aangemaakt else "?"
     if entry.prive:  # the id holds only the date and the title's words, and export needs it
         return f"{when:<16}  {entry.titel}  · {entry.id}"
-    line = f"{when:<16}  {entry.status:<8}  {entry.modus:<5}  {entry.titel}" + (f"  ({entry.groep})" if entry.groep else "")
+    from samenslim.taal import status_naam
+
+    line = f"{when:<16}  {status_naam(entry.status):<13}  {entry.modus:<5}  {entry.titel}" + (f"  ({entry.groep})" if entry.groep else "")
     return line + ("  [nieuwere versie: alleen te bekijken]" if entry.leesbaar_alleen else "") + f"  · {entry.id}"
 
 

@@ -245,7 +245,7 @@ def facts(sessie: Sessie) -> list[tuple[str, str]]:
         status = "afgerond"
     else:
         step = sessie.current_step
-        status = f"nog bezig (gestopt bij stap {sessie.step_number()} van {sessie.step_count()}: {md(step.titel)})"
+        status = f"niet afgerond (gestopt bij stap {sessie.step_number()} van {sessie.step_count()}: {md(step.titel)})"
     people = ", ".join(md(name) for name in sessie.deelnemers)
     return [
         ("Datum", when),

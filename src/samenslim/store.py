@@ -71,11 +71,12 @@ def session_from_data(path: Path, data: Any) -> Sessie:
         return session_from_json(data)
     except ValidationError as error:
         from samenslim.content import dutch_message
+        from samenslim.taal import aantal
 
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SessionFileError(DamagedFile(
-            path, f"veld '{where}' klopt niet ({dutch_message(first)}); {error.error_count()} fout(en) in totaal")) from None
+            path, f"veld '{where}' klopt niet ({dutch_message(first)}); {aantal(error.error_count(), 'fout')} in totaal")) from None
     except NewerSchemaError as error:
         raise NewerSessionFile(DamagedFile(path, str(error))) from None
     except ValueError as error:

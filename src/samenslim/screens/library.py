@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.catalog import Catalog, Entry
+from samenslim.taal import aantal
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class LibraryScreen(Screen):
         line.display = bool(problems)
         self.refresh_bindings()
         if problems:
-            line.update(f"⚠ {len(problems)} melding(en): {problems[0]}  — ctrl+g voor alles")
+            line.update(f"⚠ {aantal(len(problems), 'melding')}: {problems[0]}  — ctrl+g voor alles")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_problems":

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from samenslim.schedule import schedule
 from samenslim.session import Sessie, StapRun, now, retheme
+from samenslim.taal import aantal
 from samenslim.timer import Timer
 from samenslim.werkvormen import KINDS
 from samenslim.widgets.presentation import PresentationView
@@ -41,7 +42,7 @@ class RunnerScreen(Screen):
         Binding("f5", "toggle_presentation", "Beamer", priority=True,
                 tooltip="Presentatie: alleen de vraag, de tijd en wie aan het woord is (F5 terug)"),
         Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
-                "patroondoorbrekers, 5V ... (de timer loopt door)"),
+                "patroondoorbrekers, 5V-cyclus ... (de timer loopt door)"),
         Binding("ctrl+b", "previous_step", "◀ Stap", tooltip="Vorige stap"),
         Binding("ctrl+l", "extend(60)", "+1m", tooltip="Een minuut erbij"),
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
@@ -173,7 +174,7 @@ class RunnerScreen(Screen):
         if self.session.modus == "solo":
             info.append("Alleen (reflectie)\n", style="italic")
         elif self.session.deelnemers:
-            info.append(f"{len(self.session.deelnemers)} deelnemers\n")
+            info.append(f"{aantal(len(self.session.deelnemers), 'deelnemer')}\n")
         if self.session.thema:
             info.append("Thema: ", style="bold")
             info.append(self.session.thema + "\n")

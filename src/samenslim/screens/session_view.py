@@ -28,7 +28,7 @@ class SessionViewScreen(Screen):
     vastgelegd. Dit is dezelfde tekst als het verslag."""
     BINDINGS = [
         Binding("escape", "back", "Terug"),
-        Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (onafgeronde) sessie"),
+        Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (niet afgeronde) sessie"),
         Binding("ctrl+o", "reopen", "Heropenen", tooltip="Deze afgeronde sessie weer openen om iets te verbeteren "
                 "of toe te voegen"),
         Binding("ctrl+e", "export", "Verslag", tooltip="Markdown-verslag en JSON-kopie in de map verslagen"),
