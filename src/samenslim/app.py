@@ -44,9 +44,10 @@ class SamenslimApp(App):
         # Replaces Textual's hidden ctrl+q: shown everywhere, and a running session banks its time first.
         Binding("ctrl+q", "quit", "Stop", tooltip="Stoppen; alles is bewaard", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
-        # Not priority: a dialog's own F1 (the help screen's 'close') comes first, and '?' typed into
-        # a text field stays text (the field takes printable keys before bindings are looked at).
-        Binding("f1", "help", "Hulp", tooltip="Wat dit scherm doet en welke toetsen het heeft"),
+        # F1 is a priority binding so it also works in dialogs (a modal screen hides the app's other
+        # bindings); on the help screen it closes it. '?' is not: typed into a text field it stays
+        # text (the field takes printable keys before bindings are looked at), and dialogs lack it.
+        Binding("f1", "help", "Hulp", tooltip="Wat dit scherm doet en welke toetsen het heeft", priority=True),
         Binding("question_mark", "help", "Hulp", show=False),
         # Declared here so Textual does not add its own, English one ("palette").
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,

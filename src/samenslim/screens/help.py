@@ -17,7 +17,7 @@ from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -34,10 +34,11 @@ class Hulp:
 
     def as_text(self) -> str:
         """Everything the help screen shows, as plain text (tests and the palette's search use it)."""
-        lines = [self.titel, self.uitleg, "Toetsen"]
-        lines += [f"{keys}  {what}" for keys, what in self.toetsen]
+        lines = [self.titel, self.uitleg]
         for heading, paragraphs in self.extra:
             lines += [heading, *paragraphs]
+        lines.append("Toetsen")
+        lines += [f"{keys}  {what}" for keys, what in self.toetsen]
         return "\n".join(lines)
 
 
@@ -71,9 +72,18 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
 
 
 def _own_active_bindings(screen: Screen):
-    for key, active in screen.active_bindings.items():
+    active_bindings = screen.active_bindings
+    for key, active in active_bindings.items():
         if active.enabled and active.binding.description and _own_binding(active.node, active.binding):
             yield key, active
+    # A dialog (modal screen) leaves the app's bindings out of its active ones, but the app's
+    # priority bindings (F1, ctrl+q, ctrl+p) still work there.
+    app = screen.app
+    for binding in getattr(type(app), "BINDINGS", []):
+        if isinstance(binding, Binding) and binding.priority and binding.description:
+            for key in (part.strip() for part in binding.key.split(",")):
+                if key not in active_bindings:
+                    yield key, ActiveBinding(app, binding, True, binding.tooltip)
 
 
 def screen_commands(screen: Screen) -> list[tuple[str, str, Callable[[], Awaitable[object]]]]:
@@ -133,16 +143,16 @@ class HelpScreen(ModalScreen[None]):
 
     def render_help(self) -> Text:
         text = Text()
-        text.append(self.hulp.uitleg + "\n\n")
-        text.append("Toetsen\n", style="bold")
+        text.append(self.hulp.uitleg + "\n")
+        for heading, paragraphs in self.hulp.extra:  # the running step first: that is what F1 is pressed for
+            text.append(f"\n{heading}\n", style="bold")
+            for paragraph in paragraphs:
+                text.append(f"{paragraph}\n")
+        text.append("\nToetsen\n", style="bold")
         width = max((len(keys) for keys, _ in self.hulp.toetsen), default=0)
         for keys, what in self.hulp.toetsen:
             text.append(f"  {keys:<{width}}", style="bold")
             text.append(f"  {what}\n")
-        for heading, paragraphs in self.hulp.extra:
-            text.append(f"\n{heading}\n", style="bold")
-            for paragraph in paragraphs:
-                text.append(f"{paragraph}\n")
         text.rstrip()
         return text
 

@@ -27,7 +27,7 @@ class ResumeScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("Onafgemaakte sessie hervatten?", classes="dialog-title")
+            yield Static("Niet afgeronde sessie hervatten?", classes="dialog-title")
             yield Static("Wat er getypt was, ook tekst die nog niet met Enter was bevestigd, is bewaard; van een lopende "
                          "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan.", classes="hint")
             options = [Option(self.label(session), id=session.id) for session in self.sessions]

@@ -176,7 +176,7 @@ class SetupScreen(Screen):
             yield Grid(id="roles-form")
             with Horizontal(id="setup-buttons"):
                 yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
-                yield Button("Terug (esc)", id="back", compact=True)
+                yield Button("Terug (Esc)", id="back", compact=True)
         yield Footer()
 
     def _werkvorm_options(self) -> list[tuple[str, str]]:
