@@ -76,7 +76,7 @@ async def test_f1_explains_every_screen_with_the_keys_its_footer_shows(name: str
         assert hulp.titel in shown
         assert_dutch(shown, f"{name}: help")
         listed = hulp.as_text()
-        for key, description in keys:
+        for key, _description in keys:
             if key == app.COMMAND_PALETTE_BINDING:
                 assert "ctrl+p" in listed
                 continue
