@@ -50,7 +50,7 @@ class SamenslimApp(App):
         Binding("f1", "help", "Hulp", tooltip="Wat dit scherm doet en welke toetsen het heeft", priority=True),
         Binding("question_mark", "help", "Hulp", show=False),
         # Declared here so Textual does not add its own, English one ("palette").
-        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,
+        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True,
                 tooltip="Alle opdrachten van dit scherm en de werkvormen; typ om te zoeken"),
     ]
 
