@@ -18,7 +18,7 @@ async def drive_tekst(pilot, step) -> str | None:
 
 async def drive_vragen(pilot, step) -> str | None:
     await type_text(pilot, "Wat de groep zei")
-    return "notities"
+    return "per_deelnemer" if step.inhoud.get("per_deelnemer") else "notities"  # the first notepad has the focus
 
 
 async def drive_stapel(pilot, step) -> str | None:
