@@ -28,7 +28,7 @@ class SafeOptionList(OptionList):
 class SafeCommandPalette(CommandPalette):
     """Also in Dutch: the placeholder, the key descriptions and 'no matches' (Textual's are English)."""
 
-    HULP = """Opdrachten (palet)
+    HULP = """Menu (ctrl+p)
     Alles wat je op het vorige scherm met een toets kunt doen, het kleurenschema en elke werkvorm.
     Typ een paar letters om te zoeken, kies met de pijltjes en Enter."""
     BINDINGS = [
