@@ -18,7 +18,8 @@ async def drive_tekst(pilot, step) -> str | None:
 
 async def drive_vragen(pilot, step) -> str | None:
     await type_text(pilot, "Wat de groep zei")
-    return "notities"
+    focused = pilot.app.focused  # the first notepad: a person's when the step asks per person (not alone)
+    return "per_deelnemer" if focused is not None and (focused.id or "").startswith("persoon-") else "notities"
 
 
 async def drive_stapel(pilot, step) -> str | None:

@@ -159,7 +159,7 @@ async def test_an_unfinished_session_is_resumed_from_the_read_back(make_app, dat
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_list(pilot)
-        assert rows(app)[0][1] == "bezig"
+        assert rows(app)[0][1] == "niet afgerond"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+r")

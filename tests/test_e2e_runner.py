@@ -109,6 +109,8 @@ async def test_pair_interviews_can_run_in_real_threes(make_app, data_dir) -> Non
         await pilot.pause()
         assert widget_text(app, "#pairs") == "Drietallen: Anna & Bram & Chris · Dewi & Eva & Fatima"
         assert "Helft 1 van 3" in widget_text(app, "#half")
+        # Two listeners ask together: the verb agrees ("Bram en Chris vragen").
+        assert "Anna vertelt, Bram en Chris vragen" in widget_text(app, "#half"), widget_text(app, "#half")
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert widget_text(app, "#pairs").startswith("Drietallen"), "the gouden moment keeps the threes"

@@ -127,7 +127,7 @@ def test_an_unfinished_session_says_where_it_stopped() -> None:
     session = new_session([library.werkvormen["schaalvraag"]], titel="Nog bezig",
                           created=datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
     text = markdown(session)
-    assert "- **Status:** nog bezig (gestopt bij stap 1 van 6: De schaal van 0 tot 10)" in text
+    assert "- **Status:** niet afgerond (gestopt bij stap 1 van 6: De schaal van 0 tot 10)" in text
     assert text.count("_Niet aan toegekomen._") == 5, "every step but the explanation, which is left out"
     assert text.endswith("## Acties\n\n_Geen acties vastgelegd._\n")
 
@@ -187,6 +187,6 @@ def test_sessies_lijst_prints_one_line_per_session(data_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 3
     assert lines[0] == f"20-04-2026 08:45  Mijn rol in het netwerk  · {SOLO}", "solo: only date and title"
-    assert lines[1].startswith("07-04-2026 15:00  afgerond  groep  Intervisie trajectbegeleiders april  "
+    assert lines[1].startswith("07-04-2026 15:00  afgerond       groep  Intervisie trajectbegeleiders april  "
                                "(Intervisie trajectbegeleiders)")
     assert "Netwerk Jongeren Oost" in lines[2]

@@ -263,7 +263,7 @@ async def test_group_screen_without_history() -> None:
         await pilot.pause()
         shown = visible(app)
         assert "Groep: Nieuw team" in shown
-        assert "Nog geen bijeenkomsten" in shown and "Nog geen score" in shown
+        assert "Nog geen sessies" in shown and "Nog geen score" in shown
 
 
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)])

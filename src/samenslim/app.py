@@ -22,6 +22,7 @@ from textual.screen import Screen
 from samenslim.catalog import quick_catalog
 from samenslim.locations import Locations, builtin_content_dir
 from samenslim.screens.library import LibraryScreen
+from samenslim.taal import aantal
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -43,6 +44,14 @@ class SamenslimApp(App):
         # Replaces Textual's hidden ctrl+q: shown everywhere, and a running session banks its time first.
         Binding("ctrl+q", "quit", "Stop", tooltip="Stoppen; alles is bewaard", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # F1 is a priority binding so it also works in dialogs (a modal screen hides the app's other
+        # bindings); on the help screen it closes it. '?' is not: typed into a text field it stays
+        # text (the field takes printable keys before bindings are looked at), and dialogs lack it.
+        Binding("f1", "help", "Hulp", tooltip="Wat dit scherm doet en welke toetsen het heeft", priority=True),
+        Binding("question_mark", "help", "Hulp", show=False),
+        # Declared here so Textual does not add its own, English one ("palette").
+        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True,
+                tooltip="Alle opdrachten van dit scherm en de werkvormen; typ om te zoeken"),
     ]
 
     def __init__(self, locations: Locations, *, clock: Clock = time.monotonic, rng: random.Random | None = None,
@@ -172,7 +181,7 @@ class SamenslimApp(App):
             if isinstance(screen, LibraryScreen):
                 screen.set_catalog(catalog)
         if library.problems and first_time:
-            self.notify(f"{len(library.problems)} melding(en) over werkvorm-bestanden; ctrl+g toont ze.",
+            self.notify(f"{aantal(len(library.problems), 'melding')} over werkvorm-bestanden; ctrl+g toont ze.",
                         severity="warning", timeout=8)
         if isinstance(self.screen, LibraryScreen):
             self.screen.show_problem_line()
@@ -206,7 +215,7 @@ class SamenslimApp(App):
     def _offer_resume(self, sessions: list[Sessie], damaged: list[str]) -> None:
         self.damaged_sessions = damaged
         if damaged:
-            self.notify(f"{len(damaged)} sessiebestand(en) kunnen niet gelezen worden en blijven onaangeroerd; "
+            self.notify(f"{aantal(len(damaged), 'sessiebestand')} niet te lezen; samenslim laat ze onaangeroerd. "
                         "ctrl+g toont ze.", severity="warning", timeout=8)
             if isinstance(self.screen, LibraryScreen):
                 self.screen.show_problem_line()
@@ -241,10 +250,25 @@ class SamenslimApp(App):
         self.push_screen(ProblemsScreen(self.problem_messages()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette (ctrl+p), in Dutch: the current screen's actions (from its bindings, so they
+        are the keys the footer and the help screen show), the colour theme, and every werkvorm.
+        Textual's own English commands (Theme, Quit, Keys, Screenshot, Maximize) are not offered:
+        Stop, Hulp and the runner's Foto do their work."""
+        from samenslim.screens.help import screen_commands
+
+        for title, help_text, run in screen_commands(screen):
+            yield SystemCommand(title, help_text, run)
+        yield SystemCommand("Kleuren kiezen (thema)", "Een ander kleurenschema, zoals hoog contrast voor de beamer; "
+                            "samenslim onthoudt je keuze", self.action_change_theme)
+        yield SystemCommand("Over samenslim", "Het werkboek, de makers en de bronnen", self.show_about)
         for werkvorm in self.library.werkvormen.values():
             yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
                                 lambda werkvorm=werkvorm: self.open_setup_asking(werkvorm))
+
+    def show_about(self) -> None:
+        from samenslim.screens.about import AboutScreen
+
+        self.push_screen(AboutScreen())
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -253,6 +277,37 @@ class SamenslimApp(App):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from samenslim.widgets.option_list import SafeCommandPalette
+
+        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys are named as the texts name them (ctrl+n, F5, Esc), not Textual's ^n, f5, esc."""
+        from samenslim.keys import key_label
+
+        return binding.key_display or key_label(binding.key)
+
+    def action_help(self) -> None:
+        from samenslim.screens.help import HelpScreen, help_for
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(help_for(self.screen)))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not stop the app (it copies in a text field); say in Dutch what does."""
+        from samenslim.keys import key_label
+
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Stoppen doe je met [b]{key_label(key)}[/b]; alles is dan bewaard.",
+                            title="Wil je stoppen?")
+                return
 
     def running_session_screen(self) -> RunnerScreen | None:
         from samenslim.screens.runner import RunnerScreen

@@ -50,6 +50,8 @@ class Werkvorm(BaseModel):
     groepsvorm: list[Groepsvorm] = []
     # Roles handed out at setup (e.g. voorzitter, casusinbrenger); a round can leave a role out.
     rollen: list[Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9-]*$")]] = []
+    # Tips for the begeleider, shown on the help screen (F1) while a step of this werkvorm runs.
+    tips: list[Annotated[str, Field(min_length=1)]] = []
     stappen: Annotated[list[Stap], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -262,6 +264,18 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
 
 # --- turning errors into Dutch, with a place -------------------------------------------------
 
+def toml_reason(error: tomllib.TOMLDecodeError) -> str:
+    """Python's tomllib message in Dutch (see tomlfile.reason)."""
+    return tomlfile.reason(error)
+
+
+def toml_problem(error: tomllib.TOMLDecodeError) -> str:
+    """'geen geldige TOML op regel 3, kolom 7: ...' for a settings file or a message without a Problem."""
+    line, column = tomlfile.position(error)
+    where = f" op regel {line}, kolom {column}" if line else ""
+    return f"geen geldige TOML{where}: {tomlfile.reason(error)}"
+
+
 def _problem_from_error(path: Path, text: str, detail: ErrorDetails) -> Problem:
     loc = _strip_union_tags(tuple(detail["loc"]))
     if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
@@ -296,6 +310,14 @@ def dutch_message(detail: ErrorDetails) -> str:
         "int_type": "moet een geheel getal zijn",
         "float_type": "moet een getal zijn",
         "bool_type": "moet true of false zijn",
+        "bool_parsing": "moet true of false zijn",
+        "int_parsing": "moet een geheel getal zijn",
+        "int_from_float": "moet een geheel getal zijn",
+        "float_parsing": "moet een getal zijn",
+        "datetime_parsing": "moet een datum met tijd zijn, zoals 2026-01-31T09:00:00",
+        "datetime_from_date_parsing": "moet een datum met tijd zijn, zoals 2026-01-31T09:00:00",
+        "datetime_type": "moet een datum met tijd zijn, zoals 2026-01-31T09:00:00",
+        "date_parsing": "moet een datum zijn, zoals 2026-01-31",
         "list_type": "moet een lijst zijn, zoals [\"a\", \"b\"]",
         "dict_type": "moet een tabel zijn",
         "model_type": "moet een tabel zijn",
@@ -309,8 +331,9 @@ def dutch_message(detail: ErrorDetails) -> str:
     if kind == "union_tag_invalid":
         known = ", ".join(sorted(KINDS))
         return f"onbekende soort '{ctx.get('tag')}'; bekende soorten zijn: {known}"
-    if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
+    if kind == "literal_error":  # pydantic writes "'a', 'b' or 'c'"
+        expected = re.sub(r" or (?=')", " of ", str(ctx.get("expected", "")))
+        return f"moet een van deze waarden zijn: {expected}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"greater_than_equal": "minstens", "greater_than": "groter dan",
                  "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[kind]
@@ -325,8 +348,10 @@ def dutch_message(detail: ErrorDetails) -> str:
         return str(ctx.get("error", detail["msg"]))
     if kind in _TYPES:
         return _TYPES[kind]
+    if kind.endswith("_parsing") or kind.endswith("_type"):
+        return f"heeft niet de goede vorm (gevonden: {str(detail.get('input'))[:40]!r})"
     # Never pydantic's English: the kind of problem, named by its code.
-    return f"ongeldige waarde (soort fout: {kind})"
+    return f"klopt niet ({kind})"
 
 
 _TYPES = {

@@ -155,15 +155,17 @@ def _rings(step: StapRun) -> list[str]:
     """The rings from the inside out, each with what was placed on it: nested lists read as rings
     in a mail client and in the read-back screen alike."""
     rings = list(step.inhoud.get("ringen", []))
-    grouped = cirkels.by_ring(cirkels.Capture.model_validate(step.vastgelegd).items, rings)
     lines = []
-    for depth, (ring, items) in enumerate(grouped.items()):
-        if not items:
-            continue
-        where = "binnenste ring" if depth == 0 else ("buitenste ring" if depth == len(rings) - 1 else f"ring {depth + 1}")
-        label = md(ring) if ring == cirkels.NIET_GEPLAATST else f"{'◎ ' * (depth + 1)}{md(ring)} ({where})"
-        lines.append(f"- **{label}**")
-        lines += [f"  - {block(cirkels.describe(item))}" for item in items]
+    for person, own in cirkels.by_person(cirkels.Capture.model_validate(step.vastgelegd).items).items():
+        if person:  # one circle per participant: a heading per person
+            lines += ["", f"**Cirkel van {md(person)}**", ""]
+        for depth, (ring, items) in enumerate(cirkels.by_ring(own, rings).items()):
+            if not items:
+                continue
+            where = "binnenste ring" if depth == 0 else ("buitenste ring" if depth == len(rings) - 1 else f"ring {depth + 1}")
+            label = md(ring) if ring == cirkels.NIET_GEPLAATST else f"{'◎ ' * (depth + 1)}{md(ring)} ({where})"
+            lines.append(f"- **{label}**")
+            lines += [f"  - {block(cirkels.describe(item))}" for item in items]
     return lines
 
 
@@ -249,7 +251,7 @@ def facts(sessie: Sessie) -> list[tuple[str, str]]:
                   f"van {sessie.step_count()}: {md(step.titel)}); te hervatten")
     else:
         step = sessie.current_step
-        status = f"nog bezig (gestopt bij stap {sessie.step_number()} van {sessie.step_count()}: {md(step.titel)})"
+        status = f"niet afgerond (gestopt bij stap {sessie.step_number()} van {sessie.step_count()}: {md(step.titel)})"
     people = ", ".join(md(name) for name in sessie.deelnemers)
     return [
         ("Datum", when),

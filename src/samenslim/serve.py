@@ -208,6 +208,9 @@ def make_server(command: str, host: str, port: int, token: str, public_url: str)
             return True
 
     class _Server(Server):
+        async def on_startup(self, app) -> None:
+            pass  # textual-serve's English banner ("Serving ... Press Ctrl+C to quit"); ours is printed by serve()
+
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.router.add_get(WS_PREFIX + "{token}", self.handle_websocket)
@@ -263,7 +266,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
               "(of met het IP-adres van deze computer)", flush=True)
     print("Het adres bevat een geheime sleutel (token): alleen wie het volledige adres heeft, komt erin. "
           "Deel het niet.", flush=True)
-    print("Stoppen: Ctrl+C.", flush=True)
+    print("Stoppen: ctrl+c.", flush=True)
     try:
         server.serve()
     except OSError as error:

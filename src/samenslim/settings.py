@@ -10,7 +10,6 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from samenslim import tomlfile
-from samenslim.content import dutch_message
 from samenslim.oserrors import describe_os_error
 from samenslim.private_files import write_private
 
@@ -41,6 +40,8 @@ def load(path: Path) -> tuple[Instellingen, str | None]:
     except tomllib.TOMLDecodeError as error:
         reason = tomlfile.describe(error)
     except ValidationError as error:
+        from samenslim.content import dutch_message
+
         first = error.errors()[0]
         reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' klopt niet ({dutch_message(first)})"
     return Instellingen(), f"{path} kan niet gelezen worden ({reason}); de standaardinstellingen worden gebruikt"

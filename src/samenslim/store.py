@@ -19,7 +19,6 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from samenslim import session as session_module
-from samenslim.content import dutch_message
 from samenslim.oserrors import describe_os_error as describe_os_error  # re-exported: callers import it from here
 from samenslim.private_files import ensure_private_folder
 from samenslim.private_files import remove_stale_temp_files as _remove_stale
@@ -128,10 +127,13 @@ def session_from_data(path: Path, data: Any) -> Sessie:
     try:
         return session_from_json(data)
     except ValidationError as error:
+        from samenslim.content import dutch_message
+        from samenslim.taal import aantal
+
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SessionFileError(DamagedFile(
-            path, f"veld '{where}' klopt niet ({dutch_message(first)}); {error.error_count()} fout(en) in totaal")) from None
+            path, f"veld '{where}' klopt niet ({dutch_message(first)}); {aantal(error.error_count(), 'fout')} in totaal")) from None
     except NewerSchemaError as error:
         raise NewerSessionFile(DamagedFile(path, str(error))) from None
     except ValueError as error:

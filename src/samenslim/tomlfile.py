@@ -65,31 +65,31 @@ def deepest_line(text: str, limit: int = DEPTH_LIMIT) -> int | None:
     return None
 
 
-_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_REASONS = {
-    "Invalid value": "ongeldige waarde",
-    "Expected '=' after a key in a key/value pair": "na een sleutel hoort '='",
-    "Unterminated string": "tekst zonder afsluitend aanhalingsteken",
-    "Cannot overwrite a value": "deze sleutel staat er al eerder",
-    "Cannot declare": "deze tabel is al eerder gedeclareerd",
-    "Cannot mutate immutable namespace": "deze tabel is al volledig gegeven en kan niet aangevuld worden",
-    "Cannot redefine namespace": "deze naam is al eerder gebruikt",
-    "Duplicate inline table key": "deze sleutel staat twee keer in de tabel",
-    "Escaped character is not a Unicode scalar value": "deze \\u-code is geen geldig teken",
-    "Expected ']' at the end of a table declaration": "een tabelkop eindigt met ']'",
-    "Expected ']]' at the end of an array declaration": "een kop van een lijst tabellen eindigt met ']]'",
-    "Found invalid character": "ongeldig teken",
-    "Invalid statement": "ongeldige regel",
-    "Unclosed array": "lijst zonder afsluitende ']'",
-    "Unclosed inline table": "tabel zonder afsluitende '}'",
-    "Expected newline or end of document after a statement": "na een waarde hoort een nieuwe regel",
-    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
-    "Illegal character": "ongeldig teken",
-    "Invalid date or datetime": "ongeldige datum of tijd",
-    "Invalid hex value": "ongeldige hexadecimale code",
-    "Expected": "hier ontbreekt een teken",
-    "Unescaped '\\' in a string": "een '\\' in een tekst moet als '\\\\' geschreven worden",
-}
+_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
+_REASONS = [  # every message of Python's tomllib, in Dutch (checked in tests/test_dutch.py)
+    (r"Invalid value", "ongeldige waarde (tekst hoort tussen aanhalingstekens)"),
+    (r"Expected '=' after a key in a key/value pair", "na een sleutel hoort '='"),
+    (r"Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    (r"Cannot overwrite a value", "deze sleutel staat er al eerder"),
+    (r"Cannot declare (.+) twice", "{0} staat er al eerder"),
+    (r"Cannot mutate immutable namespace (.+)", "{0} is al helemaal vastgelegd en kan hier niet worden aangevuld"),
+    (r"Cannot redefine namespace (.+)", "{0} is al eerder vastgelegd"),
+    (r"Duplicate inline table key (.+)", "sleutel {0} staat twee keer in deze tabel"),
+    (r"Escaped character is not a Unicode scalar value", "deze \\u-code is geen geldig teken"),
+    (r"Expected '\]' at the end of a table declaration", "na de naam van een tabel hoort ']'"),
+    (r"Expected '\]\]' at the end of an array declaration", "na de naam van een lijst van tabellen hoort ']]'"),
+    (r"Expected newline or end of document after a statement", "na een waarde hoort een nieuwe regel"),
+    (r"Expected (.+)", "hier hoort {0}"),
+    (r"Found invalid character (.+)", "ongeldig teken {0}"),
+    (r"Illegal character (.+)", "ongeldig teken {0}"),
+    (r"Invalid date or datetime", "ongeldige datum of tijd"),
+    (r"Invalid hex value", "ongeldige hexadecimale code"),
+    (r"Invalid initial character for a key part", "ongeldig teken aan het begin van een sleutel"),
+    (r"Invalid statement", "ongeldige regel"),
+    (r"Unclosed array", "lijst zonder afsluitende ']'"),
+    (r"Unclosed inline table", "tabel zonder afsluitende '}'"),
+    (r"Unescaped '\\' in a string", "een \\ in tekst moet als \\\\ geschreven worden"),
+]
 
 
 def position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | None]:
@@ -97,18 +97,25 @@ def position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | None]:
     if line is not None:
         return line, getattr(error, "colno", None)
     match = _POSITION.search(str(error))
-    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
+    return (int(match.group(1)), int(match.group(2))) if match and match.group(1) else (None, None)
 
 
 def reason(error: tomllib.TOMLDecodeError) -> str:
     """The parser's complaint in Dutch, without its position (see position())."""
-    english = _POSITION.sub("", getattr(error, "msg", None) or str(error)).strip()
-    for start, dutch in _REASONS.items():
-        if english.startswith(start):
-            return dutch
     if isinstance(error, TooDeep):
-        return english
+        return str(getattr(error, "msg", None) or error)
+    english = _POSITION.sub("", getattr(error, "msg", None) or str(error)).strip()
+    for pattern, dutch in _REASONS:
+        match = re.fullmatch(pattern, english)
+        if match:
+            return dutch.format(*map(_key, match.groups())) if match.groups() else dutch
     return "ongeldige TOML"  # never the parser's English
+
+
+def _key(text: str) -> str:
+    """tomllib names a table as a tuple, "('stappen', 'alleen')"; an author writes 'stappen.alleen'."""
+    parts = re.findall(r"'([^']*)'", text) if text.startswith("(") else []
+    return f"'{'.'.join(parts)}'" if parts else text
 
 
 def describe(error: tomllib.TOMLDecodeError) -> str:

@@ -45,6 +45,9 @@ def about_text() -> str:
 
 
 class AboutScreen(ModalScreen[None]):
+    HULP = """Over samenslim
+    Wie het werkboek schreven waar samenslim op bouwt, op welke bronnen het boek steunt, en welke
+    keuzes van samenslim zelf zijn."""
     BINDINGS = [Binding("escape,enter", "dismiss(None)", "Sluiten")]
 
     def compose(self) -> ComposeResult:

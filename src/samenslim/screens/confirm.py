@@ -14,6 +14,9 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    HULP = """Bevestigen
+    samenslim vraagt het even zeker voordat er iets gebeurt dat je niet met één toets terugdraait.
+    Annuleren heeft de focus, dus een Enter uit gewoonte verandert niets."""
     BINDINGS = [Binding("escape", "cancel", "Annuleren")]
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }

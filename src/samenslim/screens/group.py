@@ -98,6 +98,9 @@ class ScoreChart(Widget):
 
 
 class GroupScreen(Screen):
+    HULP = """Reis van de groep
+    De sessies van één groep op een rij: de scores op de schaalvraag door de tijd, hoe het
+    thema veranderde, en elke actie of elk experiment met wat ervan geworden is."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     DEFAULT_CSS = """
@@ -119,7 +122,7 @@ class GroupScreen(Screen):
         j = self.journey
         yield Static(f"samenslim · Groep: {j.naam}", id="title-bar")
         with VerticalScroll(id="group-body"):
-            yield Static(f"Bijeenkomsten ({len(j.meetings)})", classes="section first")
+            yield Static(f"Sessies ({len(j.meetings)})", classes="section first")
             yield Static(self.render_meetings(), id="group-meetings")
             low, high = j.schaal
             yield Static(f"Schaalvraag over de tijd ({low}–{high})", classes="section")
@@ -140,7 +143,7 @@ class GroupScreen(Screen):
 
     def render_meetings(self) -> Table | Text:
         if not self.journey.meetings:
-            return Text("Nog geen bijeenkomsten van deze groep.", style="dim")
+            return Text("Nog geen sessies van deze groep.", style="dim")
         table = two_columns()
         for meeting in self.journey.meetings:
             details = Text()

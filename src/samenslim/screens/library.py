@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samenslim.catalog import Catalog, Entry, duration
+from samenslim.taal import aantal
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 class LibraryScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Bibliotheek
+    Hier kies je een werkvorm uit het werkboek, geordend per hoofdstuk. Typ om te filteren, kies met
+    de pijltjes en druk Enter om een sessie voor te bereiden. Loopt de samenwerking vast, dan stelt
+    Vastgelopen? werkvormen voor; Eerdere sessies laat zien wat er al gedaan is."""
     BINDINGS = [
         Binding("enter", "choose", "Kiezen", show=True, priority=False),
         Binding("down", "move(1)", "Omlaag", show=False),
@@ -33,7 +38,8 @@ class LibraryScreen(Screen):
         Binding("ctrl+k", "copy", "Kopieer", priority=True, tooltip="Maak een eigen, aanpasbare versie"),
         Binding("ctrl+r", "sessions", "Eerdere sessies", tooltip="Terugkijken, zoeken, verslag maken"),
         Binding("ctrl+g", "show_problems", "Meldingen"),
-        Binding("f2", "about", "Over", tooltip="Over samenslim: het werkboek, de auteurs en de bronnen"),
+        Binding("f2", "about", "Over", show=False,  # the footer is full at 100 columns; F1 and the palette list it
+                tooltip="Over samenslim: het werkboek, de auteurs en de bronnen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -122,7 +128,7 @@ class LibraryScreen(Screen):
         line.display = bool(problems)
         self.refresh_bindings()
         if problems:
-            line.update(f"⚠ {len(problems)} melding(en): {problems[0]}  — ctrl+g voor alles")
+            line.update(f"⚠ {aantal(len(problems), 'melding')}: {problems[0]}  — ctrl+g voor alles")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_problems":

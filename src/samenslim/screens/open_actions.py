@@ -25,6 +25,9 @@ TAG_WIDTH = max(len(tag) for tag in TAG.values())
 
 
 class OpenActionsScreen(ModalScreen[dict[str, str] | None]):
+    HULP = """Open acties
+    De acties en experimenten die deze groep eerder afsprak en die nog open staan. Geef per actie
+    aan of ze gedaan is, doorloopt of vervallen is; dat wordt in de sessie van vandaag bewaard."""
     BINDINGS = [
         Binding("g", "mark('gedaan')", "Gedaan"),
         Binding("d", "mark('loopt door')", "Loopt door"),

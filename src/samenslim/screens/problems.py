@@ -10,6 +10,9 @@ from textual.widgets import Static
 
 
 class ProblemsScreen(ModalScreen[None]):
+    HULP = """Meldingen
+    Bestanden die niet geladen konden worden, met bestand, regel en veld. De rest van samenslim
+    werkt gewoon; de bestanden zelf worden niet aangepast."""
     BINDINGS = [Binding("escape,enter", "dismiss(None)", "Sluiten")]
 
     def __init__(self, problems: list[str]) -> None:

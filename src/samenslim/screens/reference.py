@@ -16,6 +16,9 @@ from samenslim.widgets.option_list import SafeOptionList
 
 
 class ReferenceScreen(ModalScreen[None]):
+    HULP = """Spiekbriefjes
+    Naslagkaarten voor de begeleider, zoals de communicatiepiramide en de patroondoorbrekers.
+    Kies een kaart met de pijltjes; de timer van de stap loopt door."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     BINDINGS = [
         Binding("escape", "dismiss", "Sluiten"),

@@ -29,6 +29,9 @@ NEW = "__nieuw__"
 class ResumeScreen(ModalScreen[str | None]):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Verder gaan
+    Deze sessies waren nog niet afgerond. Kies er een om verder te gaan waar je was, of begin
+    iets nieuws; de sessies blijven bewaard."""
     BINDINGS = [
         Binding("s", "close_entry", "Sluiten zonder afronden",
                 tooltip="Niet meer aanbieden; de sessie blijft bewaard en is te hervatten via Eerdere sessies"),
@@ -41,7 +44,7 @@ class ResumeScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("Onafgemaakte sessie hervatten?", classes="dialog-title")
+            yield Static("Niet afgeronde sessie hervatten?", classes="dialog-title")
             yield Static("Wat er getypt was, ook tekst die nog niet met Enter was bevestigd, is bewaard; van een lopende "
                          "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan, of sluit haar "
                          "met s zonder af te ronden: dan blijft ze bewaard en vraagt samenslim er niet meer naar.",

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from samenslim.schedule import schedule
 from samenslim.session import Sessie, StapRun, now, retheme
+from samenslim.taal import aantal
 from samenslim.timer import Timer
 from samenslim.werkvormen import KINDS
 from samenslim.widgets.presentation import PresentationView
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 class RunnerScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Sessie
+    Eén stap tegelijk: de vraag, een plek om vast te leggen wat er gezegd wordt, en de timer.
+    Alles wordt meteen bewaard. Op de laatste stap rond je met Stap ▶ de
+    sessie af; Beamer toont alleen de vraag en de tijd, groot genoeg voor achter in de zaal."""
     # Footer order is importance order: at 60 columns the hints on the right are the ones cut.
     # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
@@ -37,7 +42,7 @@ class RunnerScreen(Screen):
         Binding("f5", "toggle_presentation", "Beamer", priority=True,
                 tooltip="Presentatie: alleen de vraag, de tijd en wie aan het woord is (F5 terug)"),
         Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
-                "patroondoorbrekers, 5V ... (de timer loopt door)"),
+                "patroondoorbrekers, 5V-cyclus ... (de timer loopt door)"),
         Binding("ctrl+b", "previous_step", "◀ Stap", tooltip="Vorige stap"),
         Binding("ctrl+l", "extend(60)", "+1m", tooltip="Een minuut erbij"),
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
@@ -169,7 +174,7 @@ class RunnerScreen(Screen):
         if self.session.modus == "solo":
             info.append("Alleen (reflectie)\n", style="italic")
         elif self.session.deelnemers:
-            info.append(f"{len(self.session.deelnemers)} deelnemers\n")
+            info.append(f"{aantal(len(self.session.deelnemers), 'deelnemer')}\n")
         if self.session.thema:
             info.append("Thema: ", style="bold")
             info.append(self.session.thema + "\n")
@@ -183,6 +188,24 @@ class RunnerScreen(Screen):
         if self.step.spiekbriefje:
             info.append("ctrl+s: spiekbriefje\n", style="italic")
         return info
+
+    def help_extra(self) -> list[tuple[str, list[str]]]:
+        """For the help screen (F1): this step's explanation and the werkvorm's tips for the begeleider."""
+        from samenslim.screens.help import tips_lines
+
+        run, step = self.session.current_werkvorm, self.step
+        werkvorm = self.app.library.werkvormen.get(run.werkvorm_id)
+        about = [f"{run.titel}, stap {self.session.positie.stap + 1} van {len(run.stappen)}: {step.titel}"]
+        if werkvorm is not None and werkvorm.doel:
+            about.append(f"Doel: {werkvorm.doel.strip()}")
+        if step.uitleg.strip():
+            about.append(" ".join(step.uitleg.split()))
+        if step.geplande_seconden:
+            about.append(f"Geplande tijd: {step.geplande_seconden / 60:g} min.")
+        sections = [("Bij deze stap", about)]
+        if werkvorm is not None and werkvorm.tips:
+            sections.append(("Tips voor de begeleider", tips_lines(werkvorm.tips)))
+        return sections
 
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> None:

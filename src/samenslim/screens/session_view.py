@@ -23,9 +23,12 @@ if TYPE_CHECKING:
 class SessionViewScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Sessie terugkijken
+    Een eerdere sessie, alleen om te lezen: elke stap zoals hij gevraagd is, met wat er is
+    vastgelegd. Dit is dezelfde tekst als het verslag."""
     BINDINGS = [
         Binding("escape", "back", "Terug"),
-        Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (onafgeronde) sessie"),
+        Binding("ctrl+r", "resume", "Hervatten", tooltip="Verder met deze (niet afgeronde) sessie"),
         Binding("ctrl+o", "reopen", "Heropenen", tooltip="Deze afgeronde sessie weer openen om iets te verbeteren "
                 "of toe te voegen"),
         Binding("ctrl+e", "export", "Verslag", tooltip="Markdown-verslag en JSON-kopie in de map verslagen"),

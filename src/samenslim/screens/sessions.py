@@ -30,6 +30,9 @@ PERIODS = [("afgelopen week", 7), ("afgelopen maand", 31), ("afgelopen kwartaal"
 class SessionsScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Eerdere sessies
+    Alle bewaarde sessies, de nieuwste bovenaan. Zoek op een woord of filter op groep, werkvorm en
+    periode. Enter opent een sessie; van daaruit kun je verder gaan, heropenen of een verslag maken."""
     BINDINGS = [
         Binding("escape", "back", "Terug"),
         Binding("enter", "open", "Openen", show=False),
@@ -158,7 +161,9 @@ class SessionsScreen(Screen):
             table.move_cursor(row=min(was_on, len(self.shown) - 1))
         total = len(self.listing.entries)
         damaged = sum(1 for entry in self.listing.entries if entry.beschadigd)
-        count = f"{len(self.shown)} van {total} sessies" if len(self.shown) != total else f"{total} sessies"
+        from samenslim.taal import aantal
+
+        count = f"{len(self.shown)} van {aantal(total, 'sessie')}" if len(self.shown) != total else aantal(total, "sessie")
         if damaged:
             count += f" · {damaged} beschadigd (alleen te bekijken)"
         self.query_one("#count", Static).update(count + "  ·  Enter opent, ctrl+f zoekt")
@@ -224,5 +229,7 @@ def row_for(entry) -> tuple[str, ...]:
         return (when, "BESCHADIGD", "", entry.bestand, "", entry.beschadigd)
     if entry.prive:  # solo: only title and date until it is opened
         return (when, "", "", entry.titel, "", "")
-    status = "nieuwer" if entry.leesbaar_alleen else entry.status
+    from samenslim.taal import status_naam
+
+    status = "nieuwer" if entry.leesbaar_alleen else status_naam(entry.status)
     return (when, status, "groep", entry.titel, entry.groep, ", ".join(entry.werkvorm_titels))

@@ -121,6 +121,10 @@ class AgendaList(OptionList):
 class SetupScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Sessie voorbereiden
+    Geef de sessie een titel, kies groep of alleen, vul de deelnemers in (gescheiden door ; of
+    komma's) en wie welke rol heeft. De agenda bepaalt welke werkvormen na elkaar komen; pas de
+    volgorde aan in de agendalijst."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
@@ -173,7 +177,7 @@ class SetupScreen(Screen):
             yield Grid(id="roles-form")
             with Horizontal(id="setup-buttons"):
                 yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
-                yield Button("Terug (esc)", id="back", compact=True)
+                yield Button("Terug (Esc)", id="back", compact=True)
         yield Footer()
 
     def _werkvorm_options(self) -> list[tuple[str, str]]:

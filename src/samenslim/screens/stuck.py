@@ -30,6 +30,10 @@ BREAKERS = "patroondoorbrekers"
 class StuckScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Vastgelopen?
+    Kies de situatie die de groep herkent; samenslim laat zien welke werkvormen en
+    patroondoorbrekers daarbij passen. Kies daarna een voorgestelde werkvorm om
+    hem te starten."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 class SummaryScreen(Screen):
     if TYPE_CHECKING:
         app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
+    HULP = """Afgerond
+    Wat de sessie heeft opgeleverd, per stap. Het bestand is bewaard; een verslag maak je via
+    Eerdere sessies in de bibliotheek."""
     BINDINGS = [
         Binding("enter,escape", "library", "Naar bibliotheek"),
     ]

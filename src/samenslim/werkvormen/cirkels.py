@@ -1,7 +1,11 @@
 """Step kind 'cirkels': items placed on concentric rings (progressiecirkel: achieved / still
 wanted; cirkel van invloed en betrokkenheid; the stakeholdermap's rings 1-4), optionally with a
 relation strength and an interest per item. A step can carry over the items of the previous
-circles step of the same werkvorm, so a map grows over several steps."""
+circles step of the same werkvorm, so a map grows over several steps.
+
+With `per_deelnemer = true` each participant fills a circle of their own (cirkel van invloed is an
+individual exercise: in a group, everyone makes their own set); every item then names whose it is
+(`van`). A step with `vergelijken = true` shows everyone's circles side by side to compare them."""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ class Stap(BaseStap):
     relatie: bool = False  # ask for the relation strength (sterk / zwak / moet sterker)
     belang: bool = False  # ask for the item's interest (wat wil deze partij?)
     nieuw_in: str = ""  # the ring new items go to; "" leaves them unplaced, to be sorted later
+    per_deelnemer: bool = False  # a set of items per participant (group sessions)
+    vergelijken: bool = False  # only show the circles (per person) to compare them; nothing is added
 
     @model_validator(mode="after")
     def _known_ring(self) -> Stap:
@@ -40,6 +46,7 @@ class Item(BaseModel):
     ring: str = ""  # "" while not yet placed
     relatie: str = ""
     belang: str = ""
+    van: str = ""  # whose circle, when the step asks per participant ("" in shared circles and older files)
 
 
 class Capture(Vastgelegd):
@@ -68,7 +75,16 @@ def describe(item: Item) -> str:
     return item.tekst + (f" ({'; '.join(extra)})" if extra else "")
 
 
+def by_person(items: list[Item]) -> dict[str, list[Item]]:
+    """Items per owner, in the order the owners first appear ("" for items of no one in particular)."""
+    grouped: dict[str, list[Item]] = {}
+    for item in items:
+        grouped.setdefault(item.van, []).append(item)
+    return grouped
+
+
 def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
     items = Capture.model_validate(vastgelegd).items
-    return [f"{ring}: {'; '.join(describe(item) for item in group)}"
-            for ring, group in by_ring(items, list(inhoud.get("ringen", []))).items() if group]
+    rings = list(inhoud.get("ringen", []))
+    return [f"{f'{person} · ' if person else ''}{ring}: {'; '.join(describe(item) for item in group)}"
+            for person, own in by_person(items).items() for ring, group in by_ring(own, rings).items() if group]

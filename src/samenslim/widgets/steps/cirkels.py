@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from rich.columns import Columns
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
@@ -38,14 +39,24 @@ def _line(item: cirkels.Item) -> str:
     return f"• {item.tekst}{mark}" + (f" — {item.belang}" if item.belang else "")
 
 
+def comparison(items: list[cirkels.Item], rings: list[str]) -> RenderableType:
+    """Everyone's circles next to each other (as many columns as fit), each titled with its owner."""
+    panels = [Panel(rings_drawing(own, rings), title=person or "Samen", title_align="left", border_style="magenta")
+              for person, own in cirkels.by_person(items).items()]
+    return Columns(panels, equal=True, expand=True) if panels else Text("Nog geen cirkels om te vergelijken.", style="dim")
+
+
 class CirkelsView(StepView[cirkels.Capture]):
     """Add items, then place them: in the list, 1-6 puts the highlighted item on a ring, 0 takes it off,
-    r changes the relation, and the field below holds its interest."""
+    r changes the relation, and the field below holds its interest. Per participant (a step with
+    per_deelnemer), ctrl+o moves to the next person's circle; the list and drawing show only theirs.
+    A step with vergelijken shows everyone's circles side by side and takes no input."""
 
     kind = cirkels
     BINDINGS = [
         Binding("ctrl+r", "next_ring", "Ring ▸", tooltip="Nieuwe items in de volgende ring"),
         Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
+        Binding("ctrl+o", "next_person", "Persoon ▸", tooltip="De cirkel van de volgende deelnemer"),
     ]
     DEFAULT_CSS = """
     CirkelsView #items { width: 1fr; height: auto; max-height: 12; }
@@ -57,8 +68,33 @@ class CirkelsView(StepView[cirkels.Capture]):
         super().__init__(step, context)
         self.rings: list[str] = list(step.inhoud.get("ringen", []))
         self.target = step.inhoud.get("nieuw_in", "")
+        self.comparing = bool(step.inhoud.get("vergelijken"))
+        people = self.people()
+        self.person = people[0] if people else ""
+
+    def people(self) -> list[str]:
+        """Whose circles: the participants when the step asks per person (not alone)."""
+        if not self.step.inhoud.get("per_deelnemer") or self.context.solo:
+            return []
+        return list(self.context.participants)
+
+    def own(self, items: list[cirkels.Item]) -> list[tuple[int, cirkels.Item]]:
+        """(index in the capture, item) of the circle being filled: this person's, or all."""
+        return [(i, item) for i, item in enumerate(items) if not self.person or item.van == self.person]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_person":
+            return len(self.people()) > 1 and not self.comparing
+        if action in ("next_ring", "remove_last"):
+            return not self.comparing
+        return True
 
     def compose(self) -> ComposeResult:
+        if self.comparing:
+            yield Static("", id="compare")
+            return
+        if self.person:
+            yield Static("", id="person")
         yield Static("", id="target")
         yield Input(placeholder="nieuw item, Enter voegt toe", id="item", compact=True)
         rings = f"1-{len(self.rings)} = op ring" if len(self.rings) > 1 else "1 = op de ring"
@@ -78,16 +114,29 @@ class CirkelsView(StepView[cirkels.Capture]):
             self.store(capture)
         self.refresh_items()
 
+    def highlighted_index(self) -> int | None:
+        """The capture index of the highlighted item (the list shows one person's items only)."""
+        options = self.query_one("#items", OptionList)
+        if options.highlighted is None:
+            return None
+        return int(cast(str, options.get_option_at_index(options.highlighted).id))
+
     def refresh_items(self, highlight: int | None = None) -> None:
-        items = self.capture().items
+        if self.comparing:
+            self.query_one("#compare", Static).update(comparison(self.capture().items, self.rings))
+            return
+        items = self.own(self.capture().items)
+        if self.person:
+            self.query_one("#person", Static).update(Text.assemble(("Cirkel van: ", "bold"), self.person))
         options = self.query_one("#items", OptionList)
         keep = options.highlighted if highlight is None else highlight
         options.clear_options()
-        options.add_options([Option(f"[{item.ring or '–'}] {cirkels.describe(item)}", id=str(i))
-                             for i, item in enumerate(items)])
+        # Text, not a markup string: "[Invloed]" would be read as a style tag and vanish.
+        options.add_options([Option(Text(f"[{item.ring or '–'}] {cirkels.describe(item)}"), id=str(i))
+                             for i, item in items])
         if items:
             options.highlighted = min(keep or 0, len(items) - 1)
-        self.query_one("#drawing", Static).update(rings_drawing(items, self.rings))
+        self.query_one("#drawing", Static).update(rings_drawing([item for _, item in items], self.rings))
         where = self.target or cirkels.NIET_GEPLAATST
         self.query_one("#target", Static).update(f"Nieuwe items komen in: {where}"
                                                  + ("  (ctrl+r wisselt)" if self.rings else ""))
@@ -97,21 +146,22 @@ class CirkelsView(StepView[cirkels.Capture]):
         if event.input.id != "item" or not event.value.strip():
             return
         capture = self.capture()
-        capture.items.append(cirkels.Item(tekst=event.value.strip(), ring=self.target))
+        capture.items.append(cirkels.Item(tekst=event.value.strip(), ring=self.target, van=self.person))
         self.store(capture)
         event.input.value = ""
-        self.refresh_items(highlight=len(capture.items) - 1)
+        self.refresh_items(highlight=len(self.own(capture.items)) - 1)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        index = self.query_one("#items", OptionList).highlighted
+        index = self.highlighted_index()
         if event.input.id != "belang" or index is None:
             return
         capture = self.capture()
         if capture.items[index].belang != event.value:
             capture.items[index].belang = event.value
             self.store(capture)
-            self.query_one("#drawing", Static).update(rings_drawing(capture.items, self.rings))
+            self.query_one("#drawing", Static).update(rings_drawing([item for _, item in self.own(capture.items)],
+                                                                    self.rings))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -122,10 +172,13 @@ class CirkelsView(StepView[cirkels.Capture]):
                 belang.value = item.belang
 
     def on_key(self, event) -> None:
+        if self.comparing:
+            return
         options = self.query_one("#items", OptionList)
         if self.app.focused is not options or options.highlighted is None:
             return
-        index, capture = options.highlighted, self.capture()
+        row, index, capture = options.highlighted, self.highlighted_index(), self.capture()
+        assert index is not None
         if event.character and event.character.isdigit() and int(event.character) <= len(self.rings):
             number = int(event.character)
             capture.items[index].ring = self.rings[number - 1] if number else ""
@@ -137,7 +190,7 @@ class CirkelsView(StepView[cirkels.Capture]):
             return
         event.stop()
         self.store(capture)
-        self.refresh_items(highlight=index)
+        self.refresh_items(highlight=row)
 
     def action_next_ring(self) -> None:
         choices = [""] + self.rings
@@ -145,10 +198,26 @@ class CirkelsView(StepView[cirkels.Capture]):
         self.refresh_items()
 
     def action_remove_last(self) -> None:
-        if self.pop_last("items"):
+        if self.person:  # this person's last item, not someone else's
+            capture = self.capture()
+            own = self.own(capture.items)
+            if own:
+                capture.items.pop(own[-1][0])
+                self.store(capture)
+                self.refresh_items()
+        elif self.pop_last("items"):
             self.refresh_items()
 
+    def action_next_person(self) -> None:
+        people = self.people()
+        if people:
+            self.person = people[(people.index(self.person) + 1) % len(people)] if self.person in people else people[0]
+            self.refresh_items(highlight=0)
+            self.refresh_bindings()
+
     def focus_capture(self) -> None:
+        if self.comparing:
+            return
         if self.capture().items and not self.target and not self.step.inhoud.get("nieuw_in") \
                 and self.step.inhoud.get("overnemen"):
             self.query_one("#items", OptionList).focus()  # a sorting step: the list is where the work is

@@ -83,7 +83,7 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
                                               capture.helft)
         if self.context.solo or len(self.people) < 2:
             return None
-        who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} vraagt"
+        who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} {'vraagt' if len(listeners) == 1 else 'vragen'}"
                          for teller, listeners in tweegesprek.tellers(pairs, half))
         if half < count - 1:
             timing = f" — wissel over {format_clock(left)}" if left is not None else " — ctrl+r: wisselen"
