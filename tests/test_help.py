@@ -270,3 +270,16 @@ async def test_setup_keys_in_the_help_follow_the_focus(make_app) -> None:
         await pilot.pause()
         await fill_setup(pilot, participants="Anna; Bram")
         assert type(app.screen).__name__ == "RunnerScreen"
+
+
+async def test_help_during_a_shipped_werkvorm_shows_its_tips(make_app) -> None:
+    """The shipped werkvormen whose book gives the begeleider a tip carry it to F1."""
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settled(pilot)
+        await choose_werkvorm(pilot, "stakeholdermap")
+        await fill_setup(pilot, participants="Anna; Bram")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = app.screen.hulp.as_text()
+    assert "Tips voor de begeleider" in text and "ga het bij die partij zelf na" in text, text

@@ -66,7 +66,7 @@ def test_settings_nested_deep_use_the_defaults_with_a_dutch_reason(tmp_path: Pat
 
 
 @pytest.mark.parametrize(("text", "dutch"), [
-    ('thema = "a\n', "ongeldig teken (regel 1, kolom 11)"),
+    ('thema = "a\n', "op regel 1, kolom 11: ongeldig teken"),
     ("bel = ja\n", "ongeldige waarde"),
     ('bel = "ja"\n', "moet true of false zijn"),
 ])

@@ -271,9 +271,7 @@ def toml_reason(error: tomllib.TOMLDecodeError) -> str:
 
 def toml_problem(error: tomllib.TOMLDecodeError) -> str:
     """'geen geldige TOML op regel 3, kolom 7: ...' for a settings file or a message without a Problem."""
-    line, column = tomlfile.position(error)
-    where = f" op regel {line}, kolom {column}" if line else ""
-    return f"geen geldige TOML{where}: {tomlfile.reason(error)}"
+    return tomlfile.describe(error)
 
 
 def _problem_from_error(path: Path, text: str, detail: ErrorDetails) -> Problem:

@@ -27,7 +27,7 @@ WARNING = (
     "Wie het volledige adres (met het token) kent en deze computer via het netwerk bereikt, kan alle\n"
     "sessies lezen en aanpassen, ook gesprekken over jongeren. Het verkeer is niet versleuteld: wie\n"
     "op het netwerk meekijkt, ziet het adres en de notities. Doe dit alleen op een vertrouwd netwerk\n"
-    "en stop de server (Ctrl+C) zodra je klaar bent. Zonder --host is samenslim alleen op deze\n"
+    "en stop de server (ctrl+c) zodra je klaar bent. Zonder --host is samenslim alleen op deze\n"
     "computer bereikbaar."
 )
 

@@ -43,7 +43,7 @@ def load(path: Path) -> tuple[Instellingen, str | None]:
         from samenslim.content import dutch_message
 
         first = error.errors()[0]
-        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' klopt niet ({dutch_message(first)})"
+        reason = f"veld '{'.'.join(str(p) for p in first['loc'])}' {dutch_message(first)}"
     return Instellingen(), f"{path} kan niet gelezen worden ({reason}); de standaardinstellingen worden gebruikt"
 
 

@@ -119,7 +119,7 @@ def _key(text: str) -> str:
 
 
 def describe(error: tomllib.TOMLDecodeError) -> str:
-    """'geen geldige TOML: <reason> (regel L, kolom C)'."""
+    """'geen geldige TOML op regel L, kolom C: <reason>' for a file without a Problem (the settings)."""
     line, column = position(error)
-    where = f" (regel {line}" + (f", kolom {column}" if column else "") + ")" if line else ""
-    return f"geen geldige TOML: {reason(error)}{where}"
+    where = f" op regel {line}" + (f", kolom {column}" if column else "") if line else ""
+    return f"geen geldige TOML{where}: {reason(error)}"

@@ -17,7 +17,7 @@ BOOK = (
     "schijnwerper: rode draden uit succesverhalen' hoort erbij."
 )
 SOURCES = (
-    "David Cooperrider: Appreciative Inquiry, de basis van de 5-V-cyclus.",
+    "David Cooperrider: Appreciative Inquiry, de basis van de 5V-cyclus.",
     "Tjepkema, S., Verheijen, L. & Kabalt, J. (2016). Waarderend veranderen: Appreciative Inquiry in de "
     "dagelijkse praktijk van managers. Boom.",
     "Tjepkema, S. & Kabalt, J. (2012). Appreciative Inquiry: veranderen met energie. Kessels & Smit.",
