@@ -44,3 +44,13 @@ async def test_the_palette_opens_over_samenslim_from_a_running_step(make_app) ->
         assert "Marijke Boessenkool" in widget_text(app, "#about-text")
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, AboutScreen), "the runner again")
+
+
+async def test_the_library_palette_names_over_samenslim_once(make_app) -> None:
+    from tests.test_help import palette_commands
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settled(pilot)
+        listed = await palette_commands(pilot)
+    assert sum(1 for line in listed if line.startswith("Over samenslim")) == 1, listed

@@ -256,11 +256,14 @@ class SamenslimApp(App):
         Stop, Hulp and the runner's Foto do their work."""
         from samenslim.screens.help import screen_commands
 
+        titles = set()
         for title, help_text, run in screen_commands(screen):
+            titles.add(title)
             yield SystemCommand(title, help_text, run)
         yield SystemCommand("Kleuren kiezen (thema)", "Een ander kleurenschema, zoals hoog contrast voor de beamer; "
                             "samenslim onthoudt je keuze", self.action_change_theme)
-        yield SystemCommand("Over samenslim", "Het werkboek, de makers en de bronnen", self.show_about)
+        if "Over samenslim" not in titles:  # the library offers it already, with its key
+            yield SystemCommand("Over samenslim", "Het werkboek, de makers en de bronnen", self.show_about)
         for werkvorm in self.library.werkvormen.values():
             yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
                                 lambda werkvorm=werkvorm: self.open_setup_asking(werkvorm))
