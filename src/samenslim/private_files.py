@@ -66,16 +66,7 @@ def write_private(target: Path, data: bytes | str, *, root: Path | None = None, 
         raise FileExistsError(errno.EEXIST, "het bestand bestaat al", str(target))
     temp = temp_name(target)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask, which could only narrow it
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_new_synced(temp, data)
         if exclusive:
             _place_exclusively(temp, target)
         else:
@@ -88,6 +79,20 @@ def write_private(target: Path, data: bytes | str, *, root: Path | None = None, 
         raise
     fsync_folder(target.parent)
     return target
+
+
+def write_new_synced(path: Path, data: bytes) -> None:
+    """Create `path` (it must not exist) as a 0600 file holding `data`, fsynced before it is closed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask, which could only narrow it
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _place_exclusively(temp: Path, target: Path) -> None:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from samenslim import session as session_module
 from samenslim.oserrors import describe_os_error as describe_os_error  # re-exported: callers import it from here
-from samenslim.private_files import ensure_private_folder
+from samenslim.private_files import ensure_private_folder, write_new_synced
 from samenslim.private_files import remove_stale_temp_files as _remove_stale
 from samenslim.session import ID_PATTERN, NewerSchemaError, Sessie, session_from_json
 
@@ -144,14 +144,7 @@ def replace_atomically(temp: Path, target: Path, data: bytes) -> None:
     """Write `data` to a new 0600 `temp` file beside `target`, fsync it and rename it over `target`.
     On any failure the temp file is removed and `target` is left as it was."""
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_new_synced(temp, data)
         os.replace(temp, target)
     except OSError:
         try:
