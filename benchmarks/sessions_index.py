@@ -105,9 +105,9 @@ def capture_for(kind: str, step: dict, people: list[str], rng: random.Random, si
 
 def generate(folder: Path, count: int, seed: int = 1) -> dict:
     """Write `count` session files; returns their total size and how many of each sort."""
-    from samenslim.content import load_content
-    from samenslim.locations import builtin_content_dir
-    from samenslim.session import SCHEMA_VERSION, Sessie, run_of
+    from samenslim.domain.content import load_content
+    from samenslim.domain.locations import builtin_content_dir
+    from samenslim.domain.session import SCHEMA_VERSION, Sessie, run_of
 
     library = load_content(builtin_content_dir())
     werkvormen = list(library.werkvormen.values())
@@ -179,7 +179,7 @@ def timed(action) -> tuple[float, object]:
 
 
 def bench(files: int, runs: int) -> dict:
-    from samenslim import sessions_index
+    from samenslim.domain import sessions_index
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "sessies"

@@ -60,7 +60,7 @@ app = Bench()
 CHILD_APP = """
 import samenslim.app
 from samenslim.app import SamenslimApp
-from samenslim.locations import Locations
+from samenslim.domain.locations import Locations
 from samenslim.screens.library import LibraryScreen
 
 class Bench(SamenslimApp):
@@ -116,9 +116,9 @@ def bench_startup(runs: int) -> dict:
 
 def build_session():
     """All built-in werkvormen in one session, every step filled with notes until about 1 MB."""
-    from samenslim.content import load_library
-    from samenslim.locations import builtin_content_dir
-    from samenslim.session import new_session
+    from samenslim.domain.content import load_library
+    from samenslim.domain.locations import builtin_content_dir
+    from samenslim.domain.session import new_session
 
     werkvormen = list(load_library(builtin_content_dir() / "werkvormen").werkvormen.values())
     people = ["Anna", "Bram", "Chris", "Dirk", "Eva", "Fatima"]
@@ -155,7 +155,7 @@ def floor_save(data: dict, folder: Path) -> None:
 
 
 def bench_save(runs: int) -> dict:
-    from samenslim.store import SessionStore
+    from samenslim.domain.store import SessionStore
 
     session, size = build_session()
     data = session.model_dump(mode="json")

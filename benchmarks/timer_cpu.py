@@ -37,7 +37,7 @@ CHILD = textwrap.dedent('''
     import asyncio, json, random, sys, time
     from pathlib import Path
     from samenslim.app import SamenslimApp
-    from samenslim.locations import Locations
+    from samenslim.domain.locations import Locations
     from textual.widgets import Digits
 
     PHASE, SECONDS, DATA = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])

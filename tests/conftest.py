@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from samenslim.app import SamenslimApp
-from samenslim.locations import Locations
+from samenslim.domain.locations import Locations
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

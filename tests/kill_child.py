@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from samenslim.app import SamenslimApp
-from samenslim.locations import Locations
+from samenslim.domain.locations import Locations
 from tests.conftest import fill_setup, open_werkvorm
 
 MARKER = "Wat al lukte: korte lijnen"

@@ -14,11 +14,11 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from samenslim.content import load_content
-from samenslim.locations import builtin_content_dir
-from samenslim.session import Sessie, new_session, new_session_id
-from samenslim.store import SessionStore
-from samenslim.werkvormen import rondje
+from samenslim.domain.content import load_content
+from samenslim.domain.locations import builtin_content_dir
+from samenslim.domain.session import Sessie, new_session, new_session_id
+from samenslim.domain.soorten import rondje
+from samenslim.domain.store import SessionStore
 
 WINTER = timezone(timedelta(hours=1))  # Europe/Amsterdam, CET
 SUMMER = timezone(timedelta(hours=2))  # CEST (from 29 March 2026)

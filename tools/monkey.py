@@ -17,7 +17,7 @@ a failure names the seed, werkvorm, mode, size and every key pressed.
     .venv/bin/python tools/monkey.py --minutes 1            # fresh seeds for a minute, all combinations
     .venv/bin/python tools/monkey.py --seed 12 --werkvorm check-in --mode groep --size 40x12
 
-tests/test_monkey.py runs a few fixed seeds over every combination with short bursts.
+tests/functional/test_monkey.py runs a few fixed seeds over every combination with short bursts.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ class Run:
 
 def solo_ids() -> list[str]:
     """The werkvormen offered alone (the others are refused at setup in solo mode)."""
-    from samenslim.content import load_content
-    from samenslim.locations import Locations, builtin_content_dir
+    from samenslim.domain.content import load_content
+    from samenslim.domain.locations import Locations, builtin_content_dir
 
     with tempfile.TemporaryDirectory() as folder:
         library = load_content(builtin_content_dir(), Locations(Path(folder)).user_content_root)
@@ -126,8 +126,8 @@ def solo_ids() -> list[str]:
 def werkvorm_ids() -> list[str]:
     """The ids the app's library offers: the same loader `app.library` uses (built-in content; an
     empty user folder), called without an app running."""
-    from samenslim.content import load_content
-    from samenslim.locations import Locations, builtin_content_dir
+    from samenslim.domain.content import load_content
+    from samenslim.domain.locations import Locations, builtin_content_dir
 
     with tempfile.TemporaryDirectory() as folder:
         return sorted(load_content(builtin_content_dir(), Locations(Path(folder)).user_content_root).werkvormen)
@@ -135,7 +135,7 @@ def werkvorm_ids() -> list[str]:
 
 def make_app(data_dir: Path, seed: int, clock):
     from samenslim.app import SamenslimApp
-    from samenslim.locations import Locations
+    from samenslim.domain.locations import Locations
 
     class MonkeyApp(SamenslimApp):
         CSS_PATH = str(Path(sys.modules[SamenslimApp.__module__].__file__).parent / SamenslimApp.CSS_PATH)
@@ -222,7 +222,7 @@ def captured_strings(data: dict) -> list[str]:
 
 def check_files(app, data_dir: Path, run: Run) -> None:
     """Every session file parses as JSON and loads with the store's loader."""
-    from samenslim.store import SessionStore, StoreError
+    from samenslim.domain.store import SessionStore, StoreError
 
     flush(app)
     store = SessionStore(data_dir / "sessies")
@@ -248,7 +248,7 @@ def check_drafts(app, data_dir: Path, run: Run) -> None:
     (a speaking time '1:15' kept as 75 seconds), in the form the view says it keeps."""
     from textual.widgets import Input, TextArea
 
-    from samenslim.widgets.steps import StepView
+    from samenslim.werkvormen import StepView
 
     runner = runner_of(app)
     if runner is None:
@@ -350,7 +350,7 @@ def confirmable(app):
     """The focused capture field and its text, when Enter there should store the text."""
     from textual.widgets import Input
 
-    from samenslim.widgets.steps import StepView
+    from samenslim.werkvormen import StepView
 
     focused = app.focused
     if isinstance(focused, Input) and focused.value.strip() and any(
@@ -411,7 +411,7 @@ async def explore(run: Run, *, bursts: int, burst_length: int, data_dir: Path) -
     if problem is not None:
         raise problem
     flush_after = session_files(data_dir)  # the app has closed: its last save must load too
-    from samenslim.store import SessionStore, StoreError
+    from samenslim.domain.store import SessionStore, StoreError
 
     for path in flush_after:
         try:

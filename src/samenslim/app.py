@@ -1,7 +1,7 @@
 """The Textual application: wires the domain (content, sessions, store, timer) to the screens.
 
 Start-up is kept light on purpose: the home screen is drawn from a quick TOML listing
-(samenslim.catalog), and the strict content models, the session store and pydantic itself are
+(samenslim.domain.catalog), and the strict content models, the session store and pydantic itself are
 imported after the first frame (or on first use). See benchmarks/startup_and_save.py.
 """
 
@@ -19,21 +19,21 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samenslim.catalog import quick_catalog
-from samenslim.locations import Locations, builtin_content_dir
+from samenslim.domain.catalog import quick_catalog
+from samenslim.domain.locations import Locations, builtin_content_dir
+from samenslim.domain.taal import aantal
 from samenslim.screens.library import LibraryScreen
-from samenslim.taal import aantal
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
-    from samenslim.autosave import Autosaver
-    from samenslim.content import Library, Werkvorm
+    from samenslim.domain.autosave import Autosaver
+    from samenslim.domain.content import Library, Werkvorm
+    from samenslim.domain.session import Opvolging, Sessie
+    from samenslim.domain.settings import Instellingen
+    from samenslim.domain.store import SaveError, SessionStore
+    from samenslim.domain.timer import Clock
     from samenslim.screens.runner import RunnerScreen
-    from samenslim.session import Opvolging, Sessie
-    from samenslim.settings import Instellingen
-    from samenslim.store import SaveError, SessionStore
-    from samenslim.timer import Clock
 
 
 class SamenslimApp(App):
@@ -84,7 +84,7 @@ class SamenslimApp(App):
         tomllib only; the full, checked read follows in a worker and reports a damaged file."""
         import tomllib
 
-        from samenslim import tomlfile
+        from samenslim.domain import tomlfile
         from samenslim.widgets.hoog_contrast import HOOG_CONTRAST
 
         self.register_theme(HOOG_CONTRAST)
@@ -101,7 +101,7 @@ class SamenslimApp(App):
 
     @work(thread=True, exclusive=True, group="settings")
     def check_settings(self) -> None:
-        from samenslim import settings
+        from samenslim.domain import settings
 
         self.settings, problem = settings.load(self.locations.settings_file)
         if problem:
@@ -109,7 +109,7 @@ class SamenslimApp(App):
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the palette (ctrl+p, 'Change theme') is kept for the next start."""
-        from samenslim import settings
+        from samenslim.domain import settings
 
         if self.settings is None or self.settings.thema == theme:
             return
@@ -117,7 +117,7 @@ class SamenslimApp(App):
         try:
             settings.save(self.locations.settings_file, self.settings)
         except OSError as error:
-            from samenslim.oserrors import describe_os_error
+            from samenslim.domain.oserrors import describe_os_error
 
             self.notify(f"Het thema kan niet bewaard worden ({describe_os_error(error)}).", severity="warning")
 
@@ -146,7 +146,7 @@ class SamenslimApp(App):
     @property
     def store(self) -> SessionStore:
         if self._store is None:
-            from samenslim.store import SessionStore
+            from samenslim.domain.store import SessionStore
 
             self._store = SessionStore(self.locations.sessions_dir, root=self.locations.data_dir)
         return self._store
@@ -159,13 +159,13 @@ class SamenslimApp(App):
         return cast("Library", self._library)  # load_content has set it
 
     def load_content(self) -> None:
-        from samenslim.content import load_content
+        from samenslim.domain.content import load_content
 
         self._content_loaded(load_content(builtin_content_dir(), self.locations.user_content_root))
 
     @work(thread=True, exclusive=True, group="content")
     def load_content_in_background(self) -> None:
-        from samenslim.content import load_content
+        from samenslim.domain.content import load_content
 
         library = load_content(builtin_content_dir(), self.locations.user_content_root)
         self.call_from_thread(self._content_loaded, library)
@@ -173,8 +173,8 @@ class SamenslimApp(App):
     def _content_loaded(self, library: Library) -> None:
         first_time = self._library is None
         self._library = library  # on-demand and background loads read the same files: last one wins
-        from samenslim.catalog import from_library
-        from samenslim.werkvormen import KINDS
+        from samenslim.domain.catalog import from_library
+        from samenslim.domain.soorten import KINDS
 
         catalog = from_library(library.werkvormen, {soort: kind.NAAM for soort, kind in KINDS.items()})
         for screen in self.screen_stack:
@@ -189,7 +189,7 @@ class SamenslimApp(App):
     @work(thread=True, exclusive=True, group="tidy")
     def tidy_data_folder(self) -> None:
         """Owner-only folders, and no temp files left by a process that died mid-write."""
-        from samenslim.erasure import tidy
+        from samenslim.domain.erasure import tidy
 
         tidy(self.locations)
 
@@ -198,7 +198,7 @@ class SamenslimApp(App):
         # Off the UI thread: the home screen is usable while the session folder is read.
         self.store.remove_stale_temp_files()  # also done by tidy_data_folder: the scan must not list them
         self.store.remove_stale_locks()  # left by a crash, a kill or an older samenslim
-        from samenslim.groups import groups_from
+        from samenslim.domain.groups import groups_from
 
         sessions, damaged = self.store.scan()
         self.groups = groups_from(sessions)
@@ -207,7 +207,7 @@ class SamenslimApp(App):
 
     @work(thread=True, exclusive=True, group="scan")
     def find_groups(self) -> None:
-        from samenslim.groups import groups_from
+        from samenslim.domain.groups import groups_from
 
         self.store.remove_stale_locks()
         self.groups = groups_from(self.store.scan()[0])
@@ -225,7 +225,7 @@ class SamenslimApp(App):
             self.push_screen(ResumeScreen(sessions), self._resume_chosen)
 
     def report_last_crash(self) -> None:
-        from samenslim.crash import take_marker
+        from samenslim.domain.crash import take_marker
 
         found = take_marker(self.locations.crash_dir)
         if found is None:
@@ -342,8 +342,8 @@ class SamenslimApp(App):
         self.push_screen(SetupScreen(agenda or [cast("Werkvorm", werkvorm)], self.library, self.groups, title=title))
 
     def start_session(self, werkvormen: list[Werkvorm], **fields) -> None:
-        from samenslim.session import new_session
-        from samenslim.store import StoreError
+        from samenslim.domain.session import new_session
+        from samenslim.domain.store import StoreError
 
         session = new_session(werkvormen, stapels=self.library.stapels, **fields)
         try:
@@ -353,7 +353,7 @@ class SamenslimApp(App):
             self.notify(f"Kan de sessie niet beginnen: {error}", severity="error", timeout=10)
             return
         except OSError as error:
-            from samenslim.oserrors import describe_os_error
+            from samenslim.domain.oserrors import describe_os_error
 
             self.notify(f"Kan de sessie niet beginnen: {describe_os_error(error)}", severity="error", timeout=10)
             return
@@ -383,9 +383,9 @@ class SamenslimApp(App):
     # -- looking back -----------------------------------------------------------------------
     def group_sessions(self, group: str) -> list[Sessie]:
         """The readable sessions of one group, found through the sessions index."""
-        from samenslim.groups import group_key
-        from samenslim.sessions_index import list_sessions
-        from samenslim.store import StoreError
+        from samenslim.domain.groups import group_key
+        from samenslim.domain.sessions_index import list_sessions
+        from samenslim.domain.store import StoreError
 
         wanted = group_key(group)
         sessions = []
@@ -399,7 +399,7 @@ class SamenslimApp(App):
         return sessions
 
     def open_actions_of(self, group: str) -> list:
-        from samenslim.journey import open_actions
+        from samenslim.domain.journey import open_actions
 
         return open_actions(self.group_sessions(group), group)
 
@@ -411,8 +411,8 @@ class SamenslimApp(App):
     def open_session_view(self, entry) -> None:
         import json
 
+        from samenslim.domain.store import StoreError, read_bounded
         from samenslim.screens.session_view import SessionViewScreen
-        from samenslim.store import StoreError, read_bounded
 
         path = self.store.folder / entry.bestand
         if entry.beschadigd:
@@ -430,7 +430,7 @@ class SamenslimApp(App):
             self.notify(f"Kan {entry.bestand} niet openen: {error}", severity="error", timeout=10)
             return
         except OSError as error:
-            from samenslim.oserrors import describe_os_error
+            from samenslim.domain.oserrors import describe_os_error
 
             self.notify(f"Kan {entry.bestand} niet openen: {describe_os_error(error)}", severity="error", timeout=10)
             return
@@ -442,10 +442,10 @@ class SamenslimApp(App):
 
     def export_session(self, session_id: str) -> None:
         """A Markdown verslag and a JSON copy in <data>/verslagen, for mail or the archive."""
-        from samenslim.erasure import report_paths
-        from samenslim.export import json_copy, markdown
-        from samenslim.private_files import write_private
-        from samenslim.store import StoreError, describe_os_error
+        from samenslim.domain.erasure import report_paths
+        from samenslim.domain.export import json_copy, markdown
+        from samenslim.domain.private_files import write_private
+        from samenslim.domain.store import StoreError, describe_os_error
 
         folder = self.locations.reports_dir
         try:
@@ -465,10 +465,10 @@ class SamenslimApp(App):
     def confirm_delete(self, entry, then: Callable[[], object] | None = None) -> None:
         from rich.markup import escape
 
-        from samenslim.erasure import erase, files_to_erase
+        from samenslim.domain.erasure import erase, files_to_erase
+        from samenslim.domain.store import InvalidSessionId
         from samenslim.screens.confirm import ConfirmScreen
         from samenslim.screens.sessions import SessionsScreen
-        from samenslim.store import InvalidSessionId
 
         try:
             files = files_to_erase(self.locations, entry.id)
@@ -490,7 +490,7 @@ class SamenslimApp(App):
             try:
                 erase(self.locations, entry.id)
             except OSError as error:
-                from samenslim.store import describe_os_error
+                from samenslim.domain.store import describe_os_error
 
                 self.notify(f"Verwijderen mislukt: {describe_os_error(error)}", severity="error", timeout=10)
                 return
@@ -519,7 +519,7 @@ class SamenslimApp(App):
 
     @work(thread=True, exclusive=True, group="group")
     def open_group(self, group: str) -> None:
-        from samenslim.journey import journey
+        from samenslim.domain.journey import journey
         from samenslim.screens.group import GroupScreen
 
         found = journey(self.group_sessions(group), group)  # off the UI thread: it reads the group's files
@@ -527,7 +527,7 @@ class SamenslimApp(App):
 
     def _lock_and_load(self, session_id: str, failed: str) -> tuple[Sessie, FileLock] | None:
         """The session locked for this window and loaded, or None after a Dutch notice."""
-        from samenslim.store import StoreError
+        from samenslim.domain.store import StoreError
 
         try:
             lock = self.store.lock(session_id)
@@ -535,7 +535,7 @@ class SamenslimApp(App):
             self.notify(str(error), severity="error", timeout=8)
             return None
         except OSError as error:  # the folder or the lock file cannot be made (read-only, no rights)
-            from samenslim.oserrors import describe_os_error
+            from samenslim.domain.oserrors import describe_os_error
 
             self.notify(f"{failed}: {describe_os_error(error)}", severity="error", timeout=10)
             return None
@@ -559,8 +559,8 @@ class SamenslimApp(App):
     def close_without_finishing(self, session_id: str) -> bool:
         """Close an unfinished session without finishing it (Sessie.gesloten): it stays readable and
         can be resumed, but the question at start no longer offers it. False after a Dutch notice."""
-        from samenslim.session import now
-        from samenslim.store import SaveError
+        from samenslim.domain.session import now
+        from samenslim.domain.store import SaveError
 
         found = self._lock_and_load(session_id, "Kan niet sluiten")
         if found is None:
@@ -580,8 +580,8 @@ class SamenslimApp(App):
 
     def reopen(self, session_id: str) -> None:
         """A finished session is opened again to correct or add something; the file records when."""
-        from samenslim.session import now
-        from samenslim.store import SaveError
+        from samenslim.domain.session import now
+        from samenslim.domain.store import SaveError
 
         found = self._lock_and_load(session_id, "Kan niet heropenen")
         if found is None:
@@ -624,7 +624,7 @@ class SamenslimApp(App):
         if self._autosaver is not None and not self._autosaver.flush():
             self.notify("Opslaan duurt lang; de sessie blijft open.", severity="warning")
             return False
-        from samenslim.groups import remember
+        from samenslim.domain.groups import remember
 
         remember(self.groups, session)  # a theme worded today is offered at the group's next start
         lock = self._locks.pop(session.id, None)
@@ -638,7 +638,7 @@ class SamenslimApp(App):
     @property
     def autosaver(self) -> Autosaver:
         if self._autosaver is None:
-            from samenslim.autosave import Autosaver
+            from samenslim.domain.autosave import Autosaver
 
             self._autosaver = Autosaver(self.store, on_result=self._save_result, on_notice=self._save_notice)
         return self._autosaver
@@ -689,7 +689,7 @@ class SamenslimApp(App):
         self._close_messages_no_wait()
 
     def _save_after_crash(self, error: Exception) -> Path | None:
-        from samenslim.crash import write_report
+        from samenslim.domain.crash import write_report
 
         runner = self.running_session_screen()
         session = runner.session if runner is not None else None

@@ -155,7 +155,7 @@ def say(*parts: object, file=None, keep: str = "") -> None:
 
 def _tidy(locations) -> None:
     """Every entry point that opens the data folder keeps it owner-only and free of stale temp files."""
-    from samenslim.erasure import tidy
+    from samenslim.domain.erasure import tidy
 
     try:
         tidy(locations)
@@ -165,7 +165,7 @@ def _tidy(locations) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from samenslim.locations import Locations
+    from samenslim.domain.locations import Locations
 
     locations = Locations.resolve(getattr(args, "data_dir", None))
     if args.command in ("kopieer", "sessies", "export", "serve"):
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     app = SamenslimApp(locations, start_screen="sessies" if args.command == "sessies" else None)
     app.run()
     if app.return_code:
-        from samenslim.crash import print_notice
+        from samenslim.domain.crash import print_notice
 
         print_notice(app.crash_report)
     return app.return_code or 0
@@ -229,8 +229,8 @@ def _is_terminal(stream) -> bool:
 
 
 def _library(locations):
-    from samenslim.content import load_content
-    from samenslim.locations import builtin_content_dir
+    from samenslim.domain.content import load_content
+    from samenslim.domain.locations import builtin_content_dir
 
     return load_content(builtin_content_dir(), locations.user_content_root)
 
@@ -261,7 +261,7 @@ def _number(value: float | None) -> int | float | None:
 
 
 def cmd_copy(locations, source_id: str, new_id: str | None) -> int:
-    from samenslim.copying import CopyError, copy_content
+    from samenslim.domain.copying import CopyError, copy_content
 
     try:
         path = copy_content(_library(locations), locations, source_id, new_id)
@@ -274,7 +274,7 @@ def cmd_copy(locations, source_id: str, new_id: str | None) -> int:
 
 
 def cmd_validate(paths: list[Path]) -> int:
-    from samenslim.content import validate_paths
+    from samenslim.domain.content import validate_paths
 
     problems = validate_paths(paths)
     for problem in problems:
@@ -285,7 +285,7 @@ def cmd_validate(paths: list[Path]) -> int:
 
 
 def cmd_sessions(locations, query: str | None = None) -> int:
-    from samenslim.sessions_index import list_sessions, search
+    from samenslim.domain.sessions_index import list_sessions, search
 
     listing = list_sessions(locations.sessions_dir)
     entries = listing.entries if query is None else search(listing, query)
@@ -307,15 +307,15 @@ def session_line(entry) -> str:
     when = f"{entry.aangemaakt:%d-%m-%Y %H:%M}" if entry.aangemaakt else "?"
     if entry.prive:  # the id holds only the date and the title's words, and export needs it
         return f"{when:<16}  {entry.titel}  · {entry.id}"
-    from samenslim.taal import status_naam
+    from samenslim.domain.taal import status_naam
 
     line = f"{when:<16}  {status_naam(entry.status):<13}  {entry.modus:<5}  {entry.titel}" + (f"  ({entry.groep})" if entry.groep else "")
     return line + ("  [nieuwere versie: alleen te bekijken]" if entry.leesbaar_alleen else "") + f"  · {entry.id}"
 
 
 def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -> int:
-    from samenslim.export import json_copy, markdown
-    from samenslim.store import SessionFileError, SessionStore
+    from samenslim.domain.export import json_copy, markdown
+    from samenslim.domain.store import SessionFileError, SessionStore
 
     store = SessionStore(locations.sessions_dir, root=locations.data_dir)
     try:
@@ -336,11 +336,11 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
         sys.stdout.write(json_printable(text) if as_json else printable(text, keep="\n\t"))
         return 0
     try:
-        from samenslim.private_files import write_private
+        from samenslim.domain.private_files import write_private
 
         write_private(target, text)  # owner-only, atomic; the user's folder itself is left as it is
     except OSError as error:
-        from samenslim.store import describe_os_error
+        from samenslim.domain.store import describe_os_error
 
         say(f"samenslim export: kan {target} niet schrijven: {describe_os_error(error)}", file=sys.stderr)
         return 1

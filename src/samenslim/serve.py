@@ -54,7 +54,7 @@ def app_command(data_dir: str | Path | None) -> str:
     """The shell command textual-serve runs for every browser tab."""
     args = [sys.executable, "-m", "samenslim"]
     if data_dir:
-        from samenslim.locations import Locations
+        from samenslim.domain.locations import Locations
 
         args += ["--data-dir", str(Locations.resolve(data_dir).data_dir.resolve())]
     return shlex.join(args)
@@ -270,7 +270,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
     try:
         server.serve()
     except OSError as error:
-        from samenslim.oserrors import describe_os_error
+        from samenslim.domain.oserrors import describe_os_error
 
         print(f"samenslim serve: kan niet luisteren op {_url(host, port)}: {describe_os_error(error)}",
               file=sys.stderr)

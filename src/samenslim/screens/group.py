@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from samenslim.journey import BARS, Action, Journey, Score
-from samenslim.werkvormen.schaal import format_score
+from samenslim.domain.journey import BARS, Action, Journey, Score
+from samenslim.domain.soorten.schaal import format_score
 
 STATUS_MARK = {"open": "☐ open", "gedaan": "✓ gedaan", "loopt door": "↻ loopt door", "vervallen": "✗ vervallen"}
 STATUS_STYLE = {"open": "bold", "gedaan": "green", "loopt door": "yellow", "vervallen": "dim"}

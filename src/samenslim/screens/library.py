@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.catalog import Catalog, Entry, duration
-from samenslim.taal import aantal
+from samenslim.domain.catalog import Catalog, Entry, duration
+from samenslim.domain.taal import aantal
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class LibraryScreen(Screen):
         return option_list.get_option_at_index(option_list.highlighted).id
 
     def action_copy(self) -> None:
-        from samenslim.copying import CopyError, copy_content
+        from samenslim.domain.copying import CopyError, copy_content
 
         werkvorm_id = self.highlighted_id()
         if werkvorm_id not in self.app.library.werkvormen:

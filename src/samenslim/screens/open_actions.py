@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.journey import Action
+from samenslim.domain.journey import Action
 from samenslim.widgets.option_list import SafeOptionList
 
 CYCLE = (None, "gedaan", "loopt door", "vervallen")

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.decks import Stapel
+from samenslim.domain.decks import Stapel
 from samenslim.widgets.option_list import SafeOptionList
 
 

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.session import Sessie
+from samenslim.domain.session import Sessie
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:

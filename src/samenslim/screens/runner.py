@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from samenslim.schedule import schedule
-from samenslim.session import Sessie, StapRun, now, retheme
-from samenslim.taal import aantal
-from samenslim.timer import Timer
-from samenslim.werkvormen import KINDS
+from samenslim.domain.schedule import schedule
+from samenslim.domain.session import Sessie, StapRun, now, retheme
+from samenslim.domain.soorten import KINDS
+from samenslim.domain.taal import aantal
+from samenslim.domain.timer import Timer
+from samenslim.werkvormen import StepContext, StepView, view_for
 from samenslim.widgets.presentation import PresentationView
-from samenslim.widgets.steps import StepContext, StepView, view_for
 from samenslim.widgets.timer_display import TimerDisplay
 
 if TYPE_CHECKING:
@@ -302,8 +302,8 @@ class RunnerScreen(Screen):
         self.tick()
 
     def action_screenshot(self) -> None:
-        from samenslim.erasure import screenshot_path
-        from samenslim.private_files import write_private
+        from samenslim.domain.erasure import screenshot_path
+        from samenslim.domain.private_files import write_private
 
         folder = self.app.locations.screenshots_dir
         path = screenshot_path(self.app.locations, self.session.id, self.session.step_number(), self.wallclock())
@@ -311,7 +311,7 @@ class RunnerScreen(Screen):
             # Rendered here and written owner-only: Textual's save_screenshot writes with the umask.
             write_private(path, self.app.export_screenshot(), root=self.app.locations.data_dir)
         except OSError as error:
-            from samenslim.store import describe_os_error
+            from samenslim.domain.store import describe_os_error
 
             self.notify(f"De schermafdruk kon niet worden bewaard in {folder}: {describe_os_error(error)}",
                         severity="error", title="Schermafdruk", timeout=8)

@@ -55,7 +55,7 @@ class SessionViewScreen(Screen):
         yield Static(self.note, id="view-note")
         with VerticalScroll(id="view-pane"):
             if self.session is not None:
-                from samenslim.export import markdown
+                from samenslim.domain.export import markdown
 
                 yield Markdown(markdown(self.session), id="verslag", open_links=False)
             else:

@@ -77,7 +77,7 @@ class SessionsScreen(Screen):
     # -- the listing --------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="sessions-list")
     def load(self) -> None:
-        from samenslim.sessions_index import list_sessions
+        from samenslim.domain.sessions_index import list_sessions
 
         listing = list_sessions(self.app.locations.sessions_dir)
         self.app.call_from_thread(self.loaded, listing)
@@ -86,7 +86,7 @@ class SessionsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="sessions-search")
     def run_search(self, text: str) -> None:
-        from samenslim.sessions_index import search
+        from samenslim.domain.sessions_index import search
 
         listing = self.listing
         if listing is None:
@@ -133,7 +133,7 @@ class SessionsScreen(Screen):
     def refilter(self) -> None:
         if self.listing is None:
             return
-        from samenslim.sessions_index import filter_entries
+        from samenslim.domain.sessions_index import filter_entries
 
         found = self.found if self.found is not None else list(self.listing.entries)
         self.shown = filter_entries(found, **self.filters())
@@ -161,7 +161,7 @@ class SessionsScreen(Screen):
             table.move_cursor(row=min(was_on, len(self.shown) - 1))
         total = len(self.listing.entries)
         damaged = sum(1 for entry in self.listing.entries if entry.beschadigd)
-        from samenslim.taal import aantal
+        from samenslim.domain.taal import aantal
 
         count = f"{len(self.shown)} van {aantal(total, 'sessie')}" if len(self.shown) != total else aantal(total, "sessie")
         if damaged:
@@ -229,7 +229,7 @@ def row_for(entry) -> tuple[str, ...]:
         return (when, "BESCHADIGD", "", entry.bestand, "", entry.beschadigd)
     if entry.prive:  # solo: only title and date until it is opened
         return (when, "", "", entry.titel, "", "")
-    from samenslim.taal import status_naam
+    from samenslim.domain.taal import status_naam
 
     status = "nieuwer" if entry.leesbaar_alleen else status_naam(entry.status)
     return (when, status, "groep", entry.titel, entry.groep, ", ".join(entry.werkvorm_titels))

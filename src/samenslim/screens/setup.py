@@ -16,10 +16,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
-from samenslim.catalog import duration
-from samenslim.content import Library, Werkvorm
-from samenslim.groups import GroupInfo, group_key
-from samenslim.session import NEEDS_OTHERS
+from samenslim.domain.catalog import duration
+from samenslim.domain.content import Library, Werkvorm
+from samenslim.domain.groups import GroupInfo, group_key
+from samenslim.domain.session import NEEDS_OTHERS
 
 NAMES_RULE = "scheid namen met ; of een nieuwe regel; een komma hoort bij de naam"
 

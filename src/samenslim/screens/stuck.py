@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samenslim.content import Library
-from samenslim.decks import Kaart
+from samenslim.domain.content import Library
+from samenslim.domain.decks import Kaart
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:

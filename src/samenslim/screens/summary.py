@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from samenslim.readback import actions, minutes, outline
-from samenslim.session import Sessie
+from samenslim.domain.readback import actions, minutes, outline
+from samenslim.domain.session import Sessie
 
 if TYPE_CHECKING:
     from textual import getters

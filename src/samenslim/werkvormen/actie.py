@@ -1,39 +1,58 @@
-"""Step kind 'actie': concrete next steps, each with an optional owner and date."""
-
 from __future__ import annotations
 
-from typing import Any, Literal
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
 
-from pydantic import BaseModel, ConfigDict
-
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "actie"
-NAAM = "Acties"
-VIEW = "samenslim.widgets.steps.actie:ActieView"
-
-
-class Stap(BaseStap):
-    soort: Literal["actie"]
+from samenslim.domain.soorten import actie
+from samenslim.werkvormen import StepView
+from samenslim.werkvormen._entry import entry_row
 
 
-class Actie(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class ActieView(StepView[actie.Capture]):
+    kind = actie
+    BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
+    DEFAULT_CSS = """
+    ActieView #actions { margin-top: 1; height: auto; }
+    """
 
-    tekst: str
-    eigenaar: str = ""
-    wanneer: str = ""
+    def compose(self) -> ComposeResult:
+        yield Static("Nieuwe actie: wat, wie (mag leeg), wanneer (mag leeg), dan Enter.", classes="hint")
+        what = "wat ga je doen?" if self.context.solo else "wat gaan we doen?"
+        yield entry_row([("what", what, "1fr"), ("owner", "wie", 16), ("when", "wanneer", 14)],
+                        names=self.context.participants, name_field="owner")
+        yield Static("", id="actions")
 
+    def on_mount(self) -> None:
+        self.show_actions()
 
-class Capture(Vastgelegd):
-    acties: list[Actie] = []
+    def show_actions(self) -> None:
+        actions = self.capture().acties
+        text = Text()
+        for action in actions:
+            text.append("☐ ", style="bold")
+            text.append(actie.describe(action) + "\n")
+        self.query_one("#actions", Static).update(text if actions else Text("Nog geen acties.", style="italic"))
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        what, owner, when = (self.query_one(f"#{name}", Input) for name in ("what", "owner", "when"))
+        if not what.value.strip():
+            self.app.notify("Beschrijf eerst wat er gaat gebeuren.", severity="warning")
+            what.focus()
+            return
+        capture = self.capture()
+        capture.acties.append(actie.Actie(tekst=what.value.strip(), eigenaar=owner.value.strip(),
+                                          wanneer=when.value.strip()))
+        self.store(capture)
+        what.value = owner.value = when.value = ""
+        what.focus()
+        self.show_actions()
 
-def describe(action: Actie) -> str:
-    extra = [part for part in (action.eigenaar and f"wie: {action.eigenaar}",
-                               action.wanneer and f"wanneer: {action.wanneer}") if part]
-    return action.tekst + (f" ({'; '.join(extra)})" if extra else "")
+    def action_remove_last(self) -> None:
+        if self.pop_last("acties"):
+            self.show_actions()
 
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    return [f"Actie: {describe(action)}" for action in Capture.model_validate(vastgelegd).acties]
+    def focus_capture(self) -> None:
+        self.query_one("#what", Input).focus()

@@ -1,90 +1,225 @@
-"""Step kind 'cirkels': items placed on concentric rings (progressiecirkel: achieved / still
-wanted; cirkel van invloed en betrokkenheid; the stakeholdermap's rings 1-4), optionally with a
-relation strength and an interest per item. A step can carry over the items of the previous
-circles step of the same werkvorm, so a map grows over several steps.
-
-With `per_deelnemer = true` each participant fills a circle of their own (cirkel van invloed is an
-individual exercise: in a group, everyone makes their own set); every item then names whose it is
-(`van`). A step with `vergelijken = true` shows everyone's circles side by side to compare them."""
-
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from rich.columns import Columns
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
+from samenslim.domain.soorten import cirkels
+from samenslim.werkvormen import StepView
+from samenslim.widgets.option_list import SafeOptionList
 
-SOORT = "cirkels"
-NAAM = "Cirkels"
-VIEW = "samenslim.widgets.steps.cirkels:CirkelsView"
-RELATIES = ("sterk", "zwak", "moet sterker")
-NIET_GEPLAATST = "nog niet geplaatst"
-
-
-class Stap(BaseStap):
-    soort: Literal["cirkels"]
-    ringen: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1, max_length=6)]  # inner first
-    overnemen: bool = False  # start from the items of the previous 'cirkels' step
-    relatie: bool = False  # ask for the relation strength (sterk / zwak / moet sterker)
-    belang: bool = False  # ask for the item's interest (wat wil deze partij?)
-    nieuw_in: str = ""  # the ring new items go to; "" leaves them unplaced, to be sorted later
-    per_deelnemer: bool = False  # a set of items per participant (group sessions)
-    vergelijken: bool = False  # only show the circles (per person) to compare them; nothing is added
-
-    @model_validator(mode="after")
-    def _known_ring(self) -> Stap:
-        if self.nieuw_in and self.nieuw_in not in self.ringen:
-            raise ValueError(f"nieuw_in = '{self.nieuw_in}' is geen van de ringen ({', '.join(self.ringen)})")
-        return self
+RELATION_MARK = {"sterk": "━", "zwak": "┄", "moet sterker": "⇢"}
 
 
-class Item(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    tekst: str
-    ring: str = ""  # "" while not yet placed
-    relatie: str = ""
-    belang: str = ""
-    van: str = ""  # whose circle, when the step asks per participant ("" in shared circles and older files)
-
-
-class Capture(Vastgelegd):
-    items: list[Item] = []
-
-
-def by_ring(items: list[Item], rings: list[str]) -> dict[str, list[Item]]:
-    """Items per ring, inner ring first, unplaced items last (only when there are any)."""
-    grouped: dict[str, list[Item]] = {ring: [] for ring in rings}
-    unplaced: list[Item] = []
-    for item in items:
-        (grouped[item.ring] if item.ring in grouped else unplaced).append(item)
-    if unplaced:
-        grouped[NIET_GEPLAATST] = unplaced
-    return grouped
+def rings_drawing(items: list[cirkels.Item], rings: list[str]) -> Group:
+    """Concentric rings as nested panels: the inner ring innermost, each ring listing its items."""
+    grouped = cirkels.by_ring(items, rings)
+    inner = None
+    for ring in rings:  # inner first, so each outer ring wraps the ones before it
+        lines = Text("\n".join(_line(item) for item in grouped[ring]) or "·", style="" if grouped[ring] else "dim")
+        body = lines if inner is None else Group(lines, inner)
+        inner = Panel(body, title=ring, title_align="left", border_style="cyan", padding=(0, 1))
+    parts: list[RenderableType] = [inner] if inner is not None else []  # content has at least one ring
+    if cirkels.NIET_GEPLAATST in grouped:
+        parts.append(Text(f"{cirkels.NIET_GEPLAATST}: " + "; ".join(i.tekst for i in grouped[cirkels.NIET_GEPLAATST]),
+                          style="italic"))
+    return Group(*parts)
 
 
-def next_relation(current: str) -> str:
-    order = ("",) + RELATIES
-    return order[(order.index(current) + 1) % len(order)] if current in order else RELATIES[0]
+def _line(item: cirkels.Item) -> str:
+    mark = f" {RELATION_MARK.get(item.relatie, '')} {item.relatie}" if item.relatie else ""
+    return f"• {item.tekst}{mark}" + (f" — {item.belang}" if item.belang else "")
 
 
-def describe(item: Item) -> str:
-    extra = [part for part in (item.relatie and f"relatie: {item.relatie}", item.belang and f"belang: {item.belang}")
-             if part]
-    return item.tekst + (f" ({'; '.join(extra)})" if extra else "")
+def comparison(items: list[cirkels.Item], rings: list[str]) -> RenderableType:
+    """Everyone's circles next to each other (as many columns as fit), each titled with its owner."""
+    panels = [Panel(rings_drawing(own, rings), title=person or "Samen", title_align="left", border_style="magenta")
+              for person, own in cirkels.by_person(items).items()]
+    return Columns(panels, equal=True, expand=True) if panels else Text("Nog geen cirkels om te vergelijken.", style="dim")
 
 
-def by_person(items: list[Item]) -> dict[str, list[Item]]:
-    """Items per owner, in the order the owners first appear ("" for items of no one in particular)."""
-    grouped: dict[str, list[Item]] = {}
-    for item in items:
-        grouped.setdefault(item.van, []).append(item)
-    return grouped
+class CirkelsView(StepView[cirkels.Capture]):
+    """Add items, then place them: in the list, 1-6 puts the highlighted item on a ring, 0 takes it off,
+    r changes the relation, and the field below holds its interest. Per participant (a step with
+    per_deelnemer), ctrl+o moves to the next person's circle; the list and drawing show only theirs.
+    A step with vergelijken shows everyone's circles side by side and takes no input."""
 
+    kind = cirkels
+    BINDINGS = [
+        Binding("ctrl+r", "next_ring", "Ring ▸", tooltip="Nieuwe items in de volgende ring"),
+        Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
+        Binding("ctrl+o", "next_person", "Persoon ▸", tooltip="De cirkel van de volgende deelnemer"),
+    ]
+    DEFAULT_CSS = """
+    CirkelsView #items { width: 1fr; height: auto; max-height: 12; }
+    CirkelsView #drawing { width: 1fr; height: auto; }
+    CirkelsView #target { color: $accent; }
+    """
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    items = Capture.model_validate(vastgelegd).items
-    rings = list(inhoud.get("ringen", []))
-    return [f"{f'{person} · ' if person else ''}{ring}: {'; '.join(describe(item) for item in group)}"
-            for person, own in by_person(items).items() for ring, group in by_ring(own, rings).items() if group]
+    def __init__(self, step, context) -> None:
+        super().__init__(step, context)
+        self.rings: list[str] = list(step.inhoud.get("ringen", []))
+        self.target = step.inhoud.get("nieuw_in", "")
+        self.comparing = bool(step.inhoud.get("vergelijken"))
+        people = self.people()
+        self.person = people[0] if people else ""
+
+    def people(self) -> list[str]:
+        """Whose circles: the participants when the step asks per person (not alone)."""
+        if not self.step.inhoud.get("per_deelnemer") or self.context.solo:
+            return []
+        return list(self.context.participants)
+
+    def own(self, items: list[cirkels.Item]) -> list[tuple[int, cirkels.Item]]:
+        """(index in the capture, item) of the circle being filled: this person's, or all."""
+        return [(i, item) for i, item in enumerate(items) if not self.person or item.van == self.person]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_person":
+            return len(self.people()) > 1 and not self.comparing
+        if action in ("next_ring", "remove_last"):
+            return not self.comparing
+        return True
+
+    def compose(self) -> ComposeResult:
+        if self.comparing:
+            yield Static("", id="compare")
+            return
+        if self.person:
+            yield Static("", id="person")
+        yield Static("", id="target")
+        yield Input(placeholder="nieuw item, Enter voegt toe", id="item", compact=True)
+        rings = f"1-{len(self.rings)} = op ring" if len(self.rings) > 1 else "1 = op de ring"
+        extra = (", r = relatie" if self.step.inhoud.get("relatie") else "")
+        yield Static(f"In de lijst: {rings}, 0 = eraf{extra}, Del = weg", classes="hint")
+        if self.step.inhoud.get("belang"):
+            yield Input(placeholder="belang van het gemarkeerde item", id="belang", compact=True)
+        with Vertical(id="circles-body"):  # side by side on a wide runner: samenslim.tcss
+            yield SafeOptionList(id="items")
+            yield Static(id="drawing")
+
+    def on_mount(self) -> None:
+        capture = self.capture()
+        earlier = self.context.previous("cirkels")
+        if not capture.items and self.step.inhoud.get("overnemen") and earlier is not None:
+            capture.items = cirkels.Capture.model_validate(earlier.vastgelegd).items
+            self.store(capture)
+        self.refresh_items()
+
+    def highlighted_index(self) -> int | None:
+        """The capture index of the highlighted item (the list shows one person's items only)."""
+        options = self.query_one("#items", OptionList)
+        if options.highlighted is None:
+            return None
+        return int(cast(str, options.get_option_at_index(options.highlighted).id))
+
+    def refresh_items(self, highlight: int | None = None) -> None:
+        if self.comparing:
+            self.query_one("#compare", Static).update(comparison(self.capture().items, self.rings))
+            return
+        items = self.own(self.capture().items)
+        if self.person:
+            self.query_one("#person", Static).update(Text.assemble(("Cirkel van: ", "bold"), self.person))
+        options = self.query_one("#items", OptionList)
+        keep = options.highlighted if highlight is None else highlight
+        options.clear_options()
+        # Text, not a markup string: "[Invloed]" would be read as a style tag and vanish.
+        options.add_options([Option(Text(f"[{item.ring or '–'}] {cirkels.describe(item)}"), id=str(i))
+                             for i, item in items])
+        if items:
+            options.highlighted = min(keep or 0, len(items) - 1)
+        self.query_one("#drawing", Static).update(rings_drawing([item for _, item in items], self.rings))
+        where = self.target or cirkels.NIET_GEPLAATST
+        self.query_one("#target", Static).update(f"Nieuwe items komen in: {where}"
+                                                 + ("  (ctrl+r wisselt)" if self.rings else ""))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id != "item" or not event.value.strip():
+            return
+        capture = self.capture()
+        capture.items.append(cirkels.Item(tekst=event.value.strip(), ring=self.target, van=self.person))
+        self.store(capture)
+        event.input.value = ""
+        self.refresh_items(highlight=len(self.own(capture.items)) - 1)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        index = self.highlighted_index()
+        if event.input.id != "belang" or index is None:
+            return
+        capture = self.capture()
+        if capture.items[index].belang != event.value:
+            capture.items[index].belang = event.value
+            self.store(capture)
+            self.query_one("#drawing", Static).update(rings_drawing([item for _, item in self.own(capture.items)],
+                                                                    self.rings))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.step.inhoud.get("belang"):
+            item = self.capture().items[int(cast(str, event.option.id))]  # options are made with their index as id
+            belang = self.query_one("#belang", Input)
+            with belang.prevent(Input.Changed):
+                belang.value = item.belang
+
+    def on_key(self, event) -> None:
+        if self.comparing:
+            return
+        options = self.query_one("#items", OptionList)
+        if self.app.focused is not options or options.highlighted is None:
+            return
+        row, index, capture = options.highlighted, self.highlighted_index(), self.capture()
+        assert index is not None
+        if event.character and event.character.isdigit() and int(event.character) <= len(self.rings):
+            number = int(event.character)
+            capture.items[index].ring = self.rings[number - 1] if number else ""
+        elif event.character == "r" and self.step.inhoud.get("relatie"):
+            capture.items[index].relatie = cirkels.next_relation(capture.items[index].relatie)
+        elif event.key == "delete":
+            capture.items.pop(index)
+        else:
+            return
+        event.stop()
+        self.store(capture)
+        self.refresh_items(highlight=row)
+
+    def action_next_ring(self) -> None:
+        choices = [""] + self.rings
+        self.target = choices[(choices.index(self.target) + 1) % len(choices)] if self.target in choices else ""
+        self.refresh_items()
+
+    def action_remove_last(self) -> None:
+        if self.person:  # this person's last item, not someone else's
+            capture = self.capture()
+            own = self.own(capture.items)
+            if own:
+                capture.items.pop(own[-1][0])
+                self.store(capture)
+                self.refresh_items()
+        elif self.pop_last("items"):
+            self.refresh_items()
+
+    def action_next_person(self) -> None:
+        people = self.people()
+        if people:
+            self.person = people[(people.index(self.person) + 1) % len(people)] if self.person in people else people[0]
+            self.refresh_items(highlight=0)
+            self.refresh_bindings()
+
+    def focus_capture(self) -> None:
+        if self.comparing:
+            return
+        if self.capture().items and not self.target and not self.step.inhoud.get("nieuw_in") \
+                and self.step.inhoud.get("overnemen"):
+            self.query_one("#items", OptionList).focus()  # a sorting step: the list is where the work is
+        else:
+            self.query_one("#item", Input).focus()

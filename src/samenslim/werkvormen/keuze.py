@@ -1,66 +1,60 @@
-"""Step kind 'keuze': the group chooses the one card that fits (a vastloopsituatie, a
-patroondoorbreker) from a deck, reading each card's explanation, and notes why."""
-
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import cast
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
-from samenslim.werkvormen.base import Afwijking, BaseStap, Vastgelegd, deck_cards
-
-if TYPE_CHECKING:
-    from samenslim.decks import Stapel
-
-SOORT = "keuze"
-NAAM = "Keuze uit een stapel"
-VIEW = "samenslim.widgets.steps.keuze:KeuzeView"
+from samenslim.domain.soorten import keuze
+from samenslim.werkvormen import NotesMixin, StepView
+from samenslim.widgets.option_list import SafeOptionList
 
 
-class Stap(BaseStap):
-    soort: Literal["keuze"]
-    stapel: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+class KeuzeView(NotesMixin, StepView[keuze.Capture]):
+    """Read the cards with the arrow keys; Enter chooses the one the group recognises."""
 
+    kind = keuze
+    DEFAULT_CSS = """
+    KeuzeView #chosen { text-style: bold; color: $accent; padding: 0 1; border: round $accent; height: auto; }
+    KeuzeView OptionList { height: auto; max-height: 14; }
+    KeuzeView #card-text { padding: 0 1; color: $text-muted; height: auto; min-height: 2; }
+    KeuzeView TextArea { height: auto; min-height: 4; max-height: 10; }
+    """
 
-class Optie(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    def compose(self) -> ComposeResult:
+        self.options = keuze.options(self.step.inhoud)
+        yield Static(self._chosen_text(), id="chosen")
+        yield Static("Lees de kaarten met de pijltjes; Enter kiest. Tab gaat naar de notities.", classes="hint")
+        yield SafeOptionList(*[Option(f"{number}. {option.titel}", id=str(number - 1))
+                           for number, option in enumerate(self.options, start=1)])
+        yield Static("", id="card-text")
+        yield Static("Waarom deze? Wat herken je?" if self.context.solo else "Waarom deze? Wat herkennen jullie?",
+                     classes="capture-label")
+        yield TextArea(self.capture().notities, id="notities", soft_wrap=True)
 
-    titel: str
-    tekst: str = ""
-    id: str | None = None
+    def _chosen_text(self) -> str:
+        chosen = self.capture().kaart
+        return f"Gekozen: {chosen}" if chosen else "Nog niets gekozen."
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        option = self.options[int(cast(str, event.option.id))]  # every option is made with its index as id
+        self.query_one("#card-text", Static).update(Text(option.tekst.strip()))
 
-class Capture(Vastgelegd):
-    kaart: str | None = None  # the chosen card's title
-    kaart_id: str | None = None
-    notities: str = ""
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option = self.options[int(cast(str, event.option.id))]  # every option is made with its index as id
+        capture = self.capture()
+        capture.kaart, capture.kaart_id = option.titel, option.id
+        self.store(capture)
+        self.query_one("#chosen", Static).update(self._chosen_text())
 
-
-def prepare(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
-    cards = deck_cards(inhoud, stapels)
-    return {**inhoud, "kaarten": [Optie(titel=c.titel, tekst=c.tekst, id=c.id).model_dump() for c in cards]}
-
-
-def options(inhoud: dict[str, Any]) -> list[Optie]:
-    return [Optie.model_validate(item) for item in inhoud.get("kaarten", [])]
-
-
-def controleer(inhoud: dict[str, Any], capture: Capture) -> None:
-    """A session file's cards read as options (the view lists them)."""
-    cards = inhoud.get("kaarten", [])
-    if not isinstance(cards, list):
-        raise Afwijking("inhoud.kaarten", "moet een lijst kaarten zijn")
-    for number, card in enumerate(cards):
-        try:
-            Optie.model_validate(card)
-        except ValidationError:
-            raise Afwijking(f"inhoud.kaarten.{number}", "een kaart heeft een 'titel' (tekst) en mag een "
-                                                        "'tekst' en een 'id' hebben") from None
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = [f"Gekozen: {capture.kaart}"] if capture.kaart else ["Nog niets gekozen"]
-    if capture.notities.strip():
-        lines += capture.notities.strip().splitlines()
-    return lines
+    def focus_capture(self) -> None:
+        options = self.query_one(OptionList)
+        chosen = self.capture().kaart
+        for index, option in enumerate(self.options):
+            if option.titel == chosen:
+                options.highlighted = index
+        options.focus()

@@ -1,48 +1,78 @@
-"""Step kind 'opstelling': people line up in the order they joined; each gives a year or date."""
-
 from __future__ import annotations
 
-from typing import Any, Literal
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static
 
-from pydantic import BaseModel, ConfigDict
-
-from samenslim.periode import in_order
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "opstelling"
-NAAM = "Opstelling"
-VIEW = "samenslim.widgets.steps.opstelling:OpstellingView"
+from samenslim.domain.soorten import opstelling
+from samenslim.werkvormen import StepView
+from samenslim.werkvormen._entry import entry_row
 
 
-class Stap(BaseStap):
-    soort: Literal["opstelling"]
+class OpstellingView(StepView[opstelling.Capture]):
+    """Per person the moment they joined; the line-up is shown earliest first."""
 
+    kind = opstelling
+    DEFAULT_CSS = """
+    OpstellingView .joined-row { height: auto; }
+    OpstellingView .joined-row Label { width: 18; padding-top: 1; }
+    OpstellingView .joined-row Input { width: 24; }
+    OpstellingView #line-up { margin-top: 1; height: auto; }
+    """
 
-class Plek(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    def compose(self) -> ComposeResult:
+        known = {place.naam: place.sinds for place in self.capture().volgorde}
+        for index, name in enumerate(self.context.participants):
+            yield Horizontal(Label(name), Input(known.get(name, ""), placeholder="sinds (jaar of datum)",
+                                                id=f"since-{index}"), classes="joined-row")
+        yield Static("Iemand anders? Naam en sinds wanneer, dan Enter.", classes="hint")
+        yield entry_row([("other-name", "naam", 18), ("other-since", "sinds", 24)])
+        yield Static("", id="line-up")
 
-    naam: str
-    sinds: str
+    def on_mount(self) -> None:
+        self.show_line_up()
 
+    def show_line_up(self) -> None:
+        places = opstelling.line_up(self.capture().volgorde)
+        text = Text("Opstelling (langst erbij eerst):\n", style="bold")
+        for number, place in enumerate(places, start=1):
+            text.append(f"{number:>2}. {place.naam}", style="bold")
+            text.append(f"  sinds {place.sinds}\n")
+        self.query_one("#line-up", Static).update(text if places else Text("Nog niemand opgesteld.", style="italic"))
 
-class Capture(Vastgelegd):
-    volgorde: list[Plek] = []
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field_id = event.input.id or ""
+        if not field_id.startswith("since-"):
+            return
+        event.stop()
+        capture = self.capture()
+        opstelling.set_joined(capture, self.context.participants[int(field_id[6:])], event.value)
+        self.store(capture)
+        self.show_line_up()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        field_id = event.input.id or ""
+        if field_id.startswith("since-"):
+            # On to the next person in the line; after the last one, someone who was not listed.
+            index = int(field_id[6:]) + 1
+            following = f"#since-{index}" if index < len(self.context.participants) else "#other-name"
+            self.query_one(following, Input).focus()
+            return
+        name, since = self.query_one("#other-name", Input), self.query_one("#other-since", Input)
+        if field_id == "other-name" and name.value.strip() and not since.value.strip():
+            since.focus()  # the name is there: now since when
+            return
+        if not name.value.strip() or not since.value.strip():
+            self.app.notify("Vul een naam en 'sinds wanneer' in.", severity="warning")
+            return
+        capture = self.capture()
+        opstelling.set_joined(capture, name.value.strip(), since.value)
+        self.store(capture)
+        name.value = since.value = ""
+        name.focus()
+        self.show_line_up()
 
-def line_up(places: list[Plek]) -> list[Plek]:
-    """Earliest joiner first; people without a recognisable date stand at the end."""
-    return in_order(places, lambda place: place.sinds)
-
-
-def set_joined(capture: Capture, name: str, since: str) -> None:
-    since = since.strip()
-    capture.volgorde = [place for place in capture.volgorde if place.naam != name]
-    if since:
-        capture.volgorde.append(Plek(naam=name, sinds=since))
-    capture.volgorde = line_up(capture.volgorde)
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    return [f"{number}. {place.naam} (sinds {place.sinds})"
-            for number, place in enumerate(line_up(capture.volgorde), start=1)]
+    def focus_capture(self) -> None:
+        self.query(Input).first().focus()

@@ -1,193 +1,238 @@
-"""Step kind 'rondje': everyone in turn, in a fixed order.
-
-Once round: each speaker has one turn. With `herhalen = true` (intervisie steps 3 and 4) the
-round goes on, again and again in the same order, until a whole round passes in which every
-speaker said "ik pas". The captured turns are the only state: where the round stands is computed
-from them, so a resumed session continues exactly where it was.
-
-Speaking time is measured on the step's own timer (so pausing the step pauses the speaker too):
-a turn lasts from the end of the previous turn to the moment the next speaker is called, and the
-tally per person is kept in the session file. A per-person limit is optional; by default it is
-the step's time shared equally.
-"""
-
 from __future__ import annotations
 
-import random
-from typing import Any, Literal
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Static
 
-from pydantic import BaseModel, ConfigDict
-
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "rondje"
-NAAM = "Rondje"
-VIEW = "samenslim.widgets.steps.rondje:RondjeView"
-EVERYONE = "Groep"  # the one 'speaker' when no participants were named
-MYSELF = "Ik"  # the one speaker in a solo session
+from samenslim.domain.soorten import rondje
+from samenslim.werkvormen import StepView
 
 
-class Stap(BaseStap):
-    soort: Literal["rondje"]
-    herhalen: bool = False
-    zonder_rol: str | None = None  # e.g. the case-bringer listens while the others ask
-    invoer: str = "Notitie"  # what is written down per turn: 'Vraag', 'Tip', ...
+class RondjeView(StepView[rondje.Capture]):
+    """Turn-taking: who speaks now and for how long, a line for what they say, and the turns so far."""
 
+    kind = rondje
+    BINDINGS = [
+        Binding("ctrl+r", "next_speaker", "Volgende", tooltip="Volgende spreker"),
+        Binding("ctrl+o", "pass_turn", "Pas", tooltip="Deze spreker past (ik pas)"),
+        Binding("ctrl+f", "toggle_order", "Schud", show=False,
+                tooltip="Volgorde schudden of terug naar vast (alleen voor de eerste beurt)"),
+        Binding("ctrl+z", "undo", "Beurt terug", show=False),
+    ]
+    DEFAULT_CSS = """
+    RondjeView #speaker { text-style: bold; color: $accent; margin-top: 1; }
+    RondjeView #speaker.-over { color: $error; }
+    RondjeView #order { color: $text-muted; }
+    RondjeView #round-options { height: 1; }
+    RondjeView #round-options Label { width: auto; color: $text-muted; }
+    RondjeView #per-person { width: 7; }
+    RondjeView #order-hint { width: 1fr; color: $text-muted; }
+    RondjeView #turns { height: auto; max-height: 10; }
+    RondjeView #round-done { text-style: bold; color: $success; }
+    RondjeView #per-person-error { color: $error; display: none; }
+    RondjeView #per-person-error.-shown { display: block; }
+    """
 
-class Beurt(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    def on_mount(self) -> None:
+        capture = self.capture()
+        if not capture.sprekers:
+            # Fix the order once, when the round first opens; a resumed round keeps it.
+            capture.sprekers = rondje.speakers_for(self.context.participants, self.context.roles,
+                                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+            capture.per_persoon = rondje.suggested_limit(self.step.geplande_seconden, len(capture.sprekers))
+            capture.beurt_begon = self.context.elapsed()
+            self.store(capture)
+        self.query_one("#per-person", Input).value = limit_text(capture.per_persoon)
+        self.refresh_round()
 
-    spreker: str
-    ronde: int
-    tekst: str = ""
-    gepast: bool = False
-    seconden: float = 0.0  # how long this turn took, on the step's timer
+    def tick(self) -> None:
+        self.show_speaker()
 
+    def compose(self) -> ComposeResult:
+        yield Static("", id="speaker")
+        yield Static("", id="order")
+        with Horizontal(id="round-options"):
+            yield Label("Spreektijd p.p. ")
+            yield Input(placeholder="geen", id="per-person", compact=True, restrict=r"[0-9:,.]*", max_length=5,
+                        tooltip="Minuten (2 of 1,5) of m:ss (1:15); leeg = geen limiet")
+            yield Static("", id="order-hint")
+        yield Static("", id="per-person-error", classes="field-error")
+        yield Input(placeholder=f"{self.step.inhoud.get('invoer', 'Notitie')} (Enter = volgende spreker)", id="turn-input")
+        yield Static("", id="round-done")
+        with VerticalScroll(id="turns"):
+            yield Static("", id="turns-text")
 
-class Capture(Vastgelegd):
-    sprekers: list[str] = []
-    beurten: list[Beurt] = []
-    volgorde: Literal["vast", "geschud"] = "vast"
-    per_persoon: int | None = None  # seconds each speaker gets; None: no limit
-    spreektijd: dict[str, float] = {}  # speaker -> seconds used over all their turns
-    beurt_begon: float = 0.0  # the step timer's reading when the current turn began
+    def round(self) -> rondje.Round:
+        capture = self.capture()
+        return rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
+                            capture.beurten, capture.spreektijd, capture.beurt_begon)
 
+    def _update(self, change) -> None:
+        capture = self.capture()
+        state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
+                             capture.beurten, capture.spreektijd, capture.beurt_begon)
+        if change(state) is None:
+            return
+        capture.beurt_begon = state.turn_began
+        self.store(capture)
+        self.refresh_round()
 
-SUGGESTION_STEP = 15  # a suggested per-person time is rounded to quarter minutes
-
-
-def suggested_limit(planned_seconds: float | None, speakers: int) -> int | None:
-    """The step's time shared equally (10 minutes and 8 people: 75 seconds each), or None when the
-    step has no set time or only one speaker."""
-    if not planned_seconds or speakers < 2:
-        return None
-    share = planned_seconds / speakers
-    return max(SUGGESTION_STEP, int(share / SUGGESTION_STEP + 0.5) * SUGGESTION_STEP)
-
-
-def parse_limit(text: str) -> int | None:
-    """'1:15' -> 75 s, '2' or '1,5' -> minutes; '' -> no limit. Raises ValueError with a Dutch reason."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        if ":" in text:
-            minutes, _, seconds = text.partition(":")
-            value = int(minutes or 0) * 60 + int(seconds)
-        else:
-            value = round(float(text.replace(",", ".")) * 60)
-    except ValueError:
-        raise ValueError("schrijf de spreektijd als minuten (2 of 1,5) of als m:ss (1:15)") from None
-    if value <= 0 or value > 3600:
-        raise ValueError("de spreektijd per persoon ligt tussen 1 seconde en 60 minuten")
-    return value
-
-
-def ordered(speakers: list[str], order: str, rng: random.Random) -> list[str]:
-    if order == "geschud":
-        shuffled = list(speakers)
-        rng.shuffle(shuffled)
-        return shuffled
-    return list(speakers)
-
-
-def speakers_for(participants: list[str], roles: dict[str, str], without_role: str | None,
-                 solo: bool = False) -> list[str]:
-    if solo:
-        return [MYSELF]
-    left_out = roles.get(without_role) if without_role else None
-    speakers = [name for name in participants if name != left_out]
-    return speakers or [EVERYONE]
-
-
-class Round:
-    """Turn-taking over a list of turns that the caller stores."""
-
-    def __init__(self, speakers: list[str], repeat: bool, turns: list[Beurt],
-                 tally: dict[str, float] | None = None, turn_began: float = 0.0) -> None:
-        if not speakers:
-            raise ValueError("a round needs at least one speaker")
-        self.speakers = speakers
-        self.repeat = repeat
-        self.turns = turns
-        self.tally = tally if tally is not None else {}
-        self.turn_began = turn_began
-
-    @property
-    def round_number(self) -> int:
-        return len(self.turns) // len(self.speakers) + 1
-
-    @property
-    def finished_in_round(self) -> int | None:
-        """The round that ended the step: the single round, or the first in which everyone passed."""
-        n = len(self.speakers)
-        complete = len(self.turns) // n
-        if not self.repeat:
-            return 1 if complete >= 1 else None
-        for number in range(complete):
-            if all(turn.gepast for turn in self.turns[number * n:(number + 1) * n]):
-                return number + 1
-        return None
-
-    @property
-    def done(self) -> bool:
-        return self.finished_in_round is not None
-
-    @property
-    def current_speaker(self) -> str | None:
-        return None if self.done else self.speakers[len(self.turns) % len(self.speakers)]
-
-    def speaking_for(self, elapsed: float) -> float:
-        """How long the current speaker has had the floor, given the step timer's reading."""
-        return max(0.0, elapsed - self.turn_began)
-
-    def _add(self, text: str, passed: bool, elapsed: float) -> Beurt:
-        speaker = self.current_speaker
+    # -- what the round shows ------------------------------------------------------------------
+    def refresh_round(self) -> None:
+        state = self.round()
+        speaker = state.current_speaker
+        turn_input = self.query_one("#turn-input", Input)
+        turns = self.query_one("#turns", VerticalScroll)
+        typing_here = turn_input.has_focus or turns.has_focus
+        turn_input.disabled = speaker is None
+        if typing_here:
+            self.focus_capture()  # the round ended (or an undo reopened it): the keyboard stays in the view
         if speaker is None:
-            raise RuntimeError("the round is over")
-        seconds = round(self.speaking_for(elapsed), 1)
-        turn = Beurt(spreker=speaker, ronde=self.round_number, tekst=text.strip(), gepast=passed, seconden=seconds)
-        self.turns.append(turn)
-        self.tally[speaker] = round(self.tally.get(speaker, 0.0) + seconds, 1)
-        self.turn_began = max(elapsed, self.turn_began)
-        return turn
-
-    def speak(self, text: str, elapsed: float = 0.0) -> Beurt:
-        return self._add(text, passed=False, elapsed=elapsed)
-
-    def pass_turn(self, elapsed: float = 0.0) -> Beurt:
-        return self._add("", passed=True, elapsed=elapsed)
-
-    def undo(self) -> Beurt | None:
-        """Take the last turn back; its time goes back to its speaker's turn, which continues."""
-        if not self.turns:
-            return None
-        turn = self.turns.pop()
-        left = round(self.tally.get(turn.spreker, 0.0) - turn.seconden, 1)
-        if left > 0:
-            self.tally[turn.spreker] = left
+            done = "Iedereen heeft gepast in ronde " + str(state.finished_in_round) if state.repeat \
+                else "Iedereen is aan de beurt geweest"
+            self.query_one("#round-done", Static).update(f"{done}. Ga door met ctrl+n.")
         else:
-            self.tally.pop(turn.spreker, None)
-        self.turn_began = max(0.0, self.turn_began - turn.seconden)
-        return turn
+            self.query_one("#round-done", Static).update("")
+        self.show_speaker()
+        self.query_one("#order", Static).update(self._order_line(state))
+        capture = self.capture()
+        started = bool(capture.beurten)
+        self.query_one("#order-hint", Static).update(
+            f"  volgorde {capture.volgorde}" + ("" if started or len(capture.sprekers) < 2 else " (ctrl+f schudt)"))
+        lines = Text()
+        if capture.spreektijd and speaker is None:
+            lines.append("Spreektijd: ", style="bold")
+            lines.append(" · ".join(f"{name} {rondje.clock(seconds)}" for name, seconds in capture.spreektijd.items()))
+            lines.append("\n")
+        for turn in reversed(state.turns):
+            said = "past" if turn.gepast else (turn.tekst or "(geen notitie)")
+            lines.append(f"R{turn.ronde} {turn.spreker}", style="bold")
+            lines.append(f" ({rondje.clock(turn.seconden)})" if turn.seconden else "", style="dim")
+            lines.append(": ")
+            lines.append(said + "\n", style="italic" if turn.gepast else "")
+        self.query_one("#turns-text", Static).update(lines)
+
+    def speaker_line(self) -> str | None:
+        state = self.round()
+        speaker = state.current_speaker
+        if speaker is None:
+            return "Het rondje is klaar"
+        if self.context.solo:
+            return None
+        used = state.speaking_for(self.context.elapsed())
+        limit = self.capture().per_persoon
+        timing = rondje.clock(used) + (f" / {rondje.clock(limit)}" if limit else "")
+        over = f" · {rondje.clock(used - limit)} te lang" if limit and used > limit else ""
+        return f"Aan de beurt: {speaker} · {timing}{over}"
+
+    def show_speaker(self) -> None:
+        line = self.speaker_line() or ""
+        state = self.round()
+        if state.current_speaker is not None and state.repeat:
+            line += f"  (ronde {state.round_number})"
+        speaker = self.query_one("#speaker", Static)
+        limit = self.capture().per_persoon
+        speaker.set_class(bool(limit and state.current_speaker
+                               and state.speaking_for(self.context.elapsed()) > limit), "-over")
+        if str(speaker.render()) != line:
+            speaker.update(line)
+
+    def _order_line(self, state: rondje.Round) -> Text:
+        line = Text("Volgorde: ")
+        current = state.current_speaker
+        for index, name in enumerate(state.speakers):
+            if index:
+                line.append(" → ")
+            line.append(f"▶ {name}" if name == current else name, style="bold reverse" if name == current else "")
+        return line
+
+    # -- what the facilitator does ---------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "turn-input":
+            self.action_next_speaker()
+        else:
+            self.focus_capture()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id != "per-person":
+            return
+        try:
+            limit = rondje.parse_limit(event.value)
+        except ValueError as problem:
+            self.show_limit_error(f"Spreektijd p.p.: {problem}")
+            return
+        self.show_limit_error("")
+        capture = self.capture()
+        if capture.per_persoon != limit:
+            capture.per_persoon = limit
+            self.store(capture)
+            self.show_speaker()
+
+    def show_limit_error(self, text: str) -> None:
+        """The error sits right under the field, scrolled into view (a tooltip is missed on a beamer)."""
+        field = self.query_one("#per-person", Input)
+        field.set_class(bool(text), "-invalid")
+        error = self.query_one("#per-person-error", Static)
+        error.update(text)
+        error.set_class(bool(text), "-shown")
+        if text:
+            self.call_after_refresh(error.scroll_visible, animate=False)
+
+    def action_next_speaker(self) -> None:
+        turn_input = self.query_one("#turn-input", Input)
+        elapsed = self.context.elapsed()
+        self._update(lambda state: state.speak(turn_input.value, elapsed) if state.current_speaker else None)
+        turn_input.value = ""
+
+    def action_pass_turn(self) -> None:
+        elapsed = self.context.elapsed()
+        self._update(lambda state: state.pass_turn(elapsed) if state.current_speaker else None)
+        self.query_one("#turn-input", Input).value = ""
+
+    def action_undo(self) -> None:
+        self._update(lambda state: state.undo())
+
+    def action_toggle_order(self) -> None:
+        capture = self.capture()
+        if capture.beurten:
+            self.app.notify("De volgorde ligt vast zodra de eerste beurt is geweest.", timeout=3)
+            return
+        base = rondje.speakers_for(self.context.participants, self.context.roles,
+                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+        capture.volgorde = "vast" if capture.volgorde == "geschud" else "geschud"
+        capture.sprekers = rondje.ordered(base, capture.volgorde, self.context.rng)
+        self.store(capture)
+        self.refresh_round()
+
+    def is_kept(self, field_id: str, text: str) -> bool:
+        if field_id == "per-person":  # kept as seconds: '1:15' is 75
+            try:
+                return rondje.parse_limit(text) == self.capture().per_persoon
+            except ValueError:
+                return False
+        return super().is_kept(field_id, text)
+
+    def open_work(self) -> list[str]:
+        state = self.round()
+        if state.current_speaker is None:
+            return super().open_work()
+        if state.repeat:
+            return ["het rondje loopt nog (nog niet iedereen heeft gepast)", *super().open_work()]
+        waiting = state.speakers[len(state.turns) % len(state.speakers):]
+        return [f"het rondje is nog niet rond ({', '.join(waiting)} nog niet aan de beurt geweest)",
+                *super().open_work()]
+
+    def focus_capture(self) -> None:
+        turn_input = self.query_one("#turn-input", Input)
+        if not turn_input.disabled:
+            turn_input.focus()
+        else:  # the round is complete: keep the keyboard in the view, so its keys (ctrl+z) still work
+            self.query_one("#turns", VerticalScroll).focus()
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = []
-    for turn in capture.beurten:
-        said = "past" if turn.gepast else (turn.tekst or "(sprak, geen notitie)")
-        lines.append(f"Ronde {turn.ronde}, {turn.spreker}: {said}")
-    if capture.sprekers and capture.beurten:
-        rnd = Round(capture.sprekers, bool(inhoud.get("herhalen")), list(capture.beurten))
-        if inhoud.get("herhalen") and rnd.done:
-            lines.append(f"Afgerond: in ronde {rnd.finished_in_round} paste iedereen.")
-    if capture.spreektijd:
-        lines.append("Spreektijd: " + ", ".join(f"{name} {clock(seconds)}"
-                                                for name, seconds in capture.spreektijd.items()))
-    return lines
-
-
-def clock(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
+def limit_text(seconds: int | None) -> str:
+    return rondje.clock(seconds) if seconds else ""

@@ -1,121 +1,85 @@
-"""Step kind 'schaal': a score on a scale (0-10 by default) for the group and optionally per person."""
-
 from __future__ import annotations
 
-import math
-import re
-from typing import Annotated, Any, Literal
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
 
-from pydantic import AfterValidator, model_validator
-
-from samenslim.werkvormen.base import Afwijking, BaseStap, Vastgelegd
-
-SOORT = "schaal"
-NAAM = "Schaalvraag"
-VIEW = "samenslim.widgets.steps.schaal:SchaalView"
+from samenslim.domain.soorten import schaal
+from samenslim.werkvormen import StepView
 
 
-class Stap(BaseStap):
-    soort: Literal["schaal"]
-    laagste: int = 0
-    hoogste: int = 10
-    betekenis_laagste: str = ""
-    betekenis_hoogste: str = ""
-    per_deelnemer: bool = True  # also ask each participant for their own score
+class SchaalView(StepView[schaal.Capture]):
+    """A score for the group and, if the content asks for it, one per participant."""
 
-    @model_validator(mode="after")
-    def _range(self) -> Stap:
-        if self.hoogste <= self.laagste:
-            raise ValueError("hoogste moet groter zijn dan laagste")
-        return self
+    kind = schaal
+    DEFAULT_CSS = """
+    SchaalView .score-row { height: auto; }
+    SchaalView .score-row Label { width: 18; padding-top: 1; }
+    SchaalView .score-row Input { width: 10; }
+    SchaalView .score-row .bar { padding: 1 0 0 1; width: 1fr; }
+    SchaalView .score-row .score-error { padding: 1 0 0 1; width: 1fr; color: $error; display: none; }
+    SchaalView #scale-meaning { color: $text-muted; }
+    """
 
+    def compose(self) -> ComposeResult:
+        low, high = self._range()
+        capture = self.capture()
+        meaning_low = self.step.inhoud.get("betekenis_laagste", "")
+        meaning_high = self.step.inhoud.get("betekenis_hoogste", "")
+        if meaning_low or meaning_high:
+            yield Static(f"{low} = {meaning_low}   ·   {high} = {meaning_high}", id="scale-meaning")
+        with Vertical(id="scores"):
+            # Alone, the one score is yours (it is still stored as the session's score, 'groep').
+            yield self._row("Jouw score" if self.context.solo else "Groep", "groep", capture.groep)
+            if self.step.inhoud.get("per_deelnemer", True) and not self.context.solo:
+                for index, name in enumerate(self.context.participants):
+                    yield self._row(name, f"p{index}", capture.per_deelnemer.get(name))
 
-def _whole_or_half(value: int | float) -> int | float:
-    """A score is a whole or a half point: 6 stays the int 6 (as files have always had it), 6.5 a float."""
-    if not math.isfinite(value) or value * 2 != int(value * 2):
-        raise ValueError("een score is een heel of half punt, bijv. 6 of 6,5")
-    return int(value) if value == int(value) else float(value)
+    def _range(self) -> tuple[int, int]:
+        return self.step.inhoud.get("laagste", 0), self.step.inhoud.get("hoogste", 10)
 
+    def _row(self, label: str, key: str, value: int | float | None) -> Horizontal:
+        low, high = self._range()
+        return Horizontal(
+            Label(label),
+            Input("" if value is None else schaal.format_score(value), id=f"score-{key}",
+                  restrict=r"\d{0,2}([.,]\d?)?", max_length=4, placeholder=f"{low}-{high}"),
+            Static(self._bar(value), classes="bar", id=f"bar-{key}"),
+            # An input error stands next to its own field (in place of the bar), never below the list.
+            Static("", classes="score-error", id=f"error-{key}"),
+            classes="score-row",
+        )
 
-# int before float in the union, so 7 stays 7 in the file.
-Score = Annotated[int | float, AfterValidator(_whole_or_half)]
+    def _bar(self, value: int | float | None) -> str:
+        return schaal.bar(value, *self._range()) if value is not None else ""
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        key = (event.input.id or "").removeprefix("score-")
+        error = self.query_one(f"#error-{key}", Static)
+        bar = self.query_one(f"#bar-{key}", Static)
+        try:
+            value = schaal.parse_score(event.value, *self._range())
+            problem = ""
+        except ValueError as invalid:
+            # What is stored mirrors what is on screen: an invalid entry is no score (the text stays
+            # in the field to be corrected).
+            value, problem = None, str(invalid).capitalize()
+        capture = self.capture()
+        if key == "groep":
+            capture.groep = value
+        else:
+            name = self.context.participants[int(key[1:])]
+            if value is None:
+                capture.per_deelnemer.pop(name, None)
+            else:
+                capture.per_deelnemer[name] = value
+        self.store(capture)
+        bar.update(self._bar(value))
+        error.update(problem)
+        bar.display, error.display = not problem, bool(problem)
+        if problem:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
-class Capture(Vastgelegd):
-    groep: Score | None = None
-    per_deelnemer: dict[str, Score] = {}
-    notities: str = ""
-
-
-def controleer(inhoud: dict[str, Any], capture: Capture) -> None:
-    """A session file's scale and scores fit together (the bar and the journey rely on it)."""
-    lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
-    if highest <= lowest:
-        raise Afwijking("inhoud.hoogste", f"hoogste ({highest}) moet groter zijn dan laagste ({lowest})")
-    if highest - lowest > 100:
-        raise Afwijking("inhoud.hoogste", f"een schaal van {lowest} tot {highest} is te groot (hoogstens 100 punten)")
-    scores = {"groep": capture.groep} if capture.groep is not None else {}
-    scores |= {f"per_deelnemer.{name}": score for name, score in capture.per_deelnemer.items()}
-    for field, score in scores.items():
-        if not lowest <= score <= highest:
-            raise Afwijking(f"vastgelegd.{field}", f"de score {format_score(score)} ligt buiten de schaal "
-                                                   f"van {lowest} tot {highest}")
-
-
-SCORE_TEXT = re.compile(r"(\d+)(?:[.,](\d*))?")
-
-
-def parse_score(text: str, lowest: int, highest: int) -> int | float | None:
-    """A typed score ('6', '6,5' or '6.5'), or None when it is empty; raises ValueError with a Dutch
-    message otherwise. Whole scores are ints, half points floats."""
-    text = text.strip().replace(" ", "")
-    if not text:
-        return None
-    match = SCORE_TEXT.fullmatch(text)
-    if not match or match.group(2) not in (None, "", "0", "5"):
-        raise ValueError(f"alleen hele of halve punten van {lowest} tot en met {highest}, bijv. 6 of 6,5")
-    value: int | float = int(match.group(1)) + (0.5 if match.group(2) == "5" else 0)
-    if not lowest <= value <= highest:
-        raise ValueError(f"de score moet tussen {lowest} en {highest} liggen")
-    return value
-
-
-def format_score(score: int | float) -> str:
-    """Dutch display: 6 -> '6', 6.5 -> '6,5'."""
-    return str(int(score)) if score == int(score) else f"{score:g}".replace(".", ",")
-
-
-def format_mean(mean: float) -> str:
-    """An average with one decimal, Dutch: 6.75 -> '6,8'."""
-    return f"{mean:.1f}".replace(".", ",")
-
-
-def bar(score: int | float, lowest: int = 0, highest: int = 10) -> str:
-    """'0 ─────●──── 10': the score's place on the scale, readable without colour. A half point
-    marks the two whole points it lies between ('6,5': ●● on 6 and 7)."""
-    cells = ["─"] * (highest - lowest + 1)
-    for point in {int(score), -(-score // 1)}:  # floor and ceiling: the same cell for a whole score
-        cells[int(point) - lowest] = "●"
-    return f"{lowest} {''.join(cells)} {highest}"
-
-
-def average(scores: dict[str, int | float]) -> float | None:
-    return round(sum(scores.values()) / len(scores), 1) if scores else None
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
-    lines = []
-    if capture.groep is not None:
-        # 'Groep' only beside per-person scores; alone (or a group score by itself) it is just the score.
-        label = "Groep" if capture.per_deelnemer else "Cijfer"
-        lines.append(f"{label}: {format_score(capture.groep)} op {lowest}–{highest}   "
-                     f"{bar(capture.groep, lowest, highest)}")
-    for name, score in capture.per_deelnemer.items():
-        lines.append(f"{name}: {format_score(score)}")
-    if (mean := average(capture.per_deelnemer)) is not None:
-        lines.append(f"Gemiddelde van de deelnemers: {format_mean(mean)}")
-    if capture.notities.strip():
-        lines += capture.notities.strip().splitlines()
-    return lines
+    def focus_capture(self) -> None:
+        self.query_one("#score-groep", Input).focus()

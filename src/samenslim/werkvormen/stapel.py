@@ -1,63 +1,46 @@
-"""Step kind 'stapel': a deck of questions (e.g. check-in); draw one at random or pick one.
-
-The cards are written in the step (`kaarten`) or come from a deck file (`stapel = "check-in-vragen"`),
-which the user can replace with their own. Either way the session stores the cards as they were.
-"""
-
 from __future__ import annotations
 
-import random
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from pydantic import Field, model_validator
-
-from samenslim.werkvormen.base import BaseStap, Vastgelegd, deck_cards
-
-if TYPE_CHECKING:
-    from samenslim.decks import Stapel
-
-SOORT = "stapel"
-NAAM = "Kaartenstapel"
-VIEW = "samenslim.widgets.steps.stapel:StapelView"
+from samenslim.domain.soorten import stapel
+from samenslim.werkvormen import StepView
+from samenslim.widgets.option_list import SafeOptionList
 
 
-class Stap(BaseStap):
-    soort: Literal["stapel"]
-    kaarten: list[Annotated[str, Field(min_length=1)]] = []
-    stapel: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
-    trekken: bool = True  # False: the group only picks, nothing is drawn
+class StapelView(StepView[stapel.Capture]):
+    kind = stapel
+    BINDINGS = [Binding("ctrl+r", "draw", "Trek kaart")]
+    DEFAULT_CSS = """
+    StapelView #kaart { text-style: bold; color: $accent; padding: 0 1; border: round $accent; height: auto; }
+    StapelView OptionList { height: auto; max-height: 12; }
+    """
 
-    @model_validator(mode="after")
-    def _has_cards(self) -> Stap:
-        if bool(self.kaarten) == bool(self.stapel):
-            raise ValueError("geef óf 'kaarten' (een lijst vragen) óf 'stapel' (de id van een stapel), niet allebei of geen")
-        return self
+    def compose(self) -> ComposeResult:
+        yield Static(self._card_text(), id="kaart")
+        yield Static("Trek een kaart (ctrl+r) of kies er zelf een (pijltjes en Enter):", classes="hint")
+        yield SafeOptionList(*[Option(card, id=str(i)) for i, card in enumerate(self.step.inhoud.get("kaarten", []))])
 
+    def _card_text(self) -> str:
+        card = self.capture().kaart
+        return card if card else "Nog geen kaart gekozen."
 
-class Capture(Vastgelegd):
-    kaart: str | None = None
-    getrokken: bool = False  # True when chance chose it, False when the group picked it
-    notities: str = ""
+    def _choose(self, card: str, drawn: bool) -> None:
+        capture = self.capture()
+        capture.kaart, capture.getrokken = card, drawn
+        self.store(capture)
+        self.query_one("#kaart", Static).update(card)
 
+    def action_draw(self) -> None:
+        cards = self.step.inhoud.get("kaarten", [])
+        if cards:
+            self._choose(stapel.draw(cards, self.context.rng, avoid=self.capture().kaart), drawn=True)
 
-def prepare(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
-    """Copy a referenced deck's questions into the step, so the session file stands alone."""
-    cards = deck_cards(inhoud, stapels)
-    return {**inhoud, "kaarten": [card.titel for card in cards]} if cards else inhoud
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(str(event.option.prompt), drawn=False)
 
-
-def draw(cards: list[str], rng: random.Random, avoid: str | None = None) -> str:
-    """A random card, not the one on the table now (when there is a choice)."""
-    choices = [card for card in cards if card != avoid] or cards
-    return rng.choice(choices)
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = []
-    if capture.kaart:
-        how = "getrokken" if capture.getrokken else "gekozen"
-        lines.append(f"Kaart ({how}): {capture.kaart}")
-    if capture.notities.strip():
-        lines += capture.notities.strip().splitlines()
-    return lines
+    def focus_capture(self) -> None:
+        self.query_one(OptionList).focus()

@@ -1,23 +1,14 @@
-"""Step kind 'tekst': an explanation or instruction to read out; nothing is captured."""
-
 from __future__ import annotations
 
-from typing import Any, Literal
+from textual.app import ComposeResult
+from textual.widgets import Static
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "tekst"
-NAAM = "Uitleg"
-VIEW = "samenslim.widgets.steps.tekst:TekstView"
+from samenslim.domain.soorten import tekst
+from samenslim.werkvormen import StepView
 
 
-class Stap(BaseStap):
-    soort: Literal["tekst"]
+class TekstView(StepView[tekst.Capture]):
+    kind = tekst
 
-
-class Capture(Vastgelegd):
-    pass
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    return []
+    def compose(self) -> ComposeResult:
+        yield Static("Bij deze stap hoeft niets genoteerd te worden.", classes="hint")

@@ -1,27 +1,44 @@
-"""Step kind 'thema': the group words its positive theme. The result becomes the session's theme,
-fills the {thema} places in the steps still to come and is carried into the group's later sessions."""
-
 from __future__ import annotations
 
-from typing import Any, Literal
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "thema"
-NAAM = "Positief thema"
-VIEW = "samenslim.widgets.steps.thema:ThemaView"
-
-
-class Stap(BaseStap):
-    soort: Literal["thema"]
+from samenslim.domain.soorten import thema
+from samenslim.werkvormen import NotesMixin, StepView
 
 
-class Capture(Vastgelegd):
-    notities: str = ""
-    thema: str = ""
+class ThemaView(NotesMixin, StepView[thema.Capture]):
+    """Notes while the group searches, and the theme they settle on."""
 
+    kind = thema
+    DEFAULT_CSS = """
+    ThemaView TextArea { height: 6; }  /* fixed: an auto-height wrapped TextArea settles over several layouts */
+    ThemaView #thema { margin-top: 0; }
+    """
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = [f"Thema: {capture.thema.strip()}"] if capture.thema.strip() else []
-    return lines + (capture.notities.strip().splitlines() if capture.notities.strip() else [])
+    class ThemeChanged(Message):
+        def __init__(self, theme: str) -> None:
+            super().__init__()
+            self.theme = theme
+
+    def compose(self) -> ComposeResult:
+        yield Static("Wat komt er naar boven?", classes="capture-label")
+        yield TextArea(self.capture().notities, id="notities", soft_wrap=True)
+        yield Static("Ons positieve thema (een uitspraak of een vraag):", classes="capture-label")
+        yield Input(self.capture().thema, id="thema", placeholder="bijv. Hoe zorgen we samen dat elke jongere ...")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        capture = self.capture()
+        capture.thema = event.value
+        self.store(capture)
+        self.post_message(self.ThemeChanged(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    def focus_capture(self) -> None:
+        notes = self.query_one(TextArea)
+        notes.move_cursor(notes.document.end)
+        notes.focus()

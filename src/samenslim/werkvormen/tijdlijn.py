@@ -1,41 +1,67 @@
-"""Step kind 'tijdlijn': anecdotes with a date or period, a short title and who told it,
-shown in chronological order (historielijn)."""
-
 from __future__ import annotations
 
-from typing import Any, Literal
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
 
-from pydantic import BaseModel, ConfigDict
-
-from samenslim.periode import in_order
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "tijdlijn"
-NAAM = "Tijdlijn"
-VIEW = "samenslim.widgets.steps.tijdlijn:TijdlijnView"
+from samenslim.domain.soorten import tijdlijn
+from samenslim.werkvormen import StepView
+from samenslim.werkvormen._entry import entry_row
 
 
-class Stap(BaseStap):
-    soort: Literal["tijdlijn"]
+class TijdlijnView(StepView[tijdlijn.Capture]):
+    """Anecdotes go in as they are told and are shown in time order."""
 
+    kind = tijdlijn
+    BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
+    DEFAULT_CSS = """
+    TijdlijnView #timeline { margin-top: 1; height: auto; }
+    """
 
-class Anekdote(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    def compose(self) -> ComposeResult:
+        yield Static("Nieuwe anekdote: wanneer, titel, verteller, dan Enter.", classes="hint")
+        yield entry_row([("when", "wanneer (bijv. 2019, mei 2021)", 22), ("title", "korte titel", "1fr"),
+                         ("teller", "verteller", 18)], names=self.context.participants, name_field="teller")
+        yield Static("", id="timeline")
 
-    wanneer: str
-    titel: str
-    verteller: str = ""
+    def on_mount(self) -> None:
+        self.show_timeline()
 
+    def show_timeline(self) -> None:
+        items = tijdlijn.chronological(self.capture().anekdotes)
+        if not items:
+            self.query_one("#timeline", Static).update(Text("Nog geen anekdotes.", style="italic"))
+            return
+        text = Text()
+        for item in items:
+            text.append(f"{item.wanneer:>14} ", style="bold")
+            text.append("┃ ")
+            text.append(item.titel)
+            if item.verteller:
+                text.append(f"  ({item.verteller})", style="italic")
+            text.append("\n")
+        self.query_one("#timeline", Static).update(text)
 
-class Capture(Vastgelegd):
-    anekdotes: list[Anekdote] = []
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        when, title, teller = (self.query_one(f"#{name}", Input) for name in ("when", "title", "teller"))
+        if not when.value.strip() or not title.value.strip():
+            self.app.notify("Vul minstens 'wanneer' en een titel in.", severity="warning")
+            (title if when.value.strip() else when).focus()
+            return
+        capture = self.capture()
+        capture.anekdotes.append(tijdlijn.Anekdote(wanneer=when.value.strip(), titel=title.value.strip(),
+                                                   verteller=teller.value.strip()))
+        self.store(capture)
+        for field in (when, title, teller):
+            field.value = ""
+        when.focus()
+        self.show_timeline()
 
+    def action_remove_last(self) -> None:
+        if self.pop_last("anekdotes"):
+            self.show_timeline()
 
-def chronological(anecdotes: list[Anekdote]) -> list[Anekdote]:
-    return in_order(anecdotes, lambda item: item.wanneer)
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    return [f"{item.wanneer} — {item.titel}" + (f" (verteld door {item.verteller})" if item.verteller else "")
-            for item in chronological(capture.anekdotes)]
+    def focus_capture(self) -> None:
+        self.query_one("#when", Input).focus()

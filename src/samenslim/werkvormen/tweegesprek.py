@@ -1,88 +1,136 @@
-"""Step kind 'tweegesprek': interviews in pairs (an odd one out makes a trio), or in threes by choice. In each half one
-member of every pair tells and the other asks the step's questions; then the roles swap.
-The step's time is split evenly over the halves; what each person told is captured per person."""
-
 from __future__ import annotations
 
-import random
-from typing import Any, Literal
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "tweegesprek"
-NAAM = "Tweegesprek"
-VIEW = "samenslim.widgets.steps.tweegesprek:TweegesprekView"
-
-
-class Stap(BaseStap):
-    soort: Literal["tweegesprek"]
-    wisselen: bool = True  # False: only the first of each pair tells (one half)
-    gelijk_houden: bool = False  # True: keep the pairs of the previous tweegesprek step in this werkvorm
-    drietallen: bool = False  # True: start in threes (the facilitator can still switch, ctrl+y)
+from samenslim.domain.soorten import tweegesprek
+from samenslim.domain.timer import format_clock
+from samenslim.werkvormen import StepView
 
 
-class Capture(Vastgelegd):
-    paren: list[list[str]] = []
-    verhalen: dict[str, str] = {}  # teller -> what the partner noted of their story
-    helft: int = 0  # the half the facilitator switched to by hand (ctrl+r)
-    drietallen: bool | None = None  # the facilitator's choice of threes (ctrl+y); None: as the content says
+class TweegesprekView(StepView[tweegesprek.Capture]):
+    """The pairs, who tells in the current half (derived from the step's timer), and one field per
+    person for what their partner heard."""
 
+    kind = tweegesprek
+    BINDINGS = [
+        Binding("ctrl+r", "swap", "Wissel", tooltip="De volgende helft: de rollen ruilen"),
+        Binding("ctrl+o", "shuffle", "Andere paren", tooltip="De tweetallen opnieuw indelen"),
+        Binding("ctrl+y", "threes", "2/3", tooltip="Wisselen tussen tweetallen en echte drietallen"),
+    ]
+    DEFAULT_CSS = """
+    TweegesprekView #pairs { color: $text-muted; }
+    TweegesprekView #half { text-style: bold; color: $accent; margin-top: 1; }
+    TweegesprekView .story-row { height: auto; }
+    TweegesprekView .story-row Label { width: 16; }
+    TweegesprekView .story-row Input { width: 1fr; }
+    """
 
-def make_pairs(names: list[str], rng: random.Random | None = None, size: int = 2) -> list[list[str]]:
-    """Groups in the given order (shuffled when rng is given). Pairs: with an odd count the last pair
-    is a trio. Threes: what does not divide by three is made up with pairs (7 = 3 + 2 + 2), never a
-    four or someone alone."""
-    order = list(names)
-    if rng is not None:
-        rng.shuffle(order)
-    if len(order) < 2:
-        return [order] if order else []
-    if size == 3 and len(order) > 3:
-        pairs_needed = {0: 0, 1: 2, 2: 1}[len(order) % 3]
-        cut = len(order) - 2 * pairs_needed
-        return [order[i:i + 3] for i in range(0, cut, 3)] + [order[i:i + 2] for i in range(cut, len(order), 2)]
-    if size == 3:
-        return [order]
-    pairs = [order[i:i + 2] for i in range(0, len(order) - len(order) % 2, 2)]
-    if len(order) % 2:
-        pairs[-1].append(order[-1])
-    return pairs
+    def compose(self) -> ComposeResult:
+        yield Static("", id="pairs")
+        yield Static("", id="half")
+        yield Static("Wat vertelde ieder? (de luisteraar vat samen)", classes="capture-label")
+        with Vertical(id="stories"):
+            stories = self.capture().verhalen
+            for index, name in enumerate(self.people):
+                yield Horizontal(Label(name), Input(stories.get(name, ""), id=f"story-{index}",
+                                                    placeholder="kern van het verhaal", compact=True),
+                                 classes="story-row")
 
+    @property
+    def people(self) -> list[str]:
+        return self.context.people()
 
-def in_threes(inhoud: dict[str, Any], capture: Capture) -> bool:
-    return capture.drietallen if capture.drietallen is not None else bool(inhoud.get("drietallen"))
+    def on_mount(self) -> None:
+        capture = self.capture()
+        if not capture.paren:
+            earlier = self.context.previous("tweegesprek")
+            before = tweegesprek.Capture.model_validate(earlier.vastgelegd) if earlier else None
+            kept = before.paren if before else []
+            if self.step.inhoud.get("gelijk_houden") and before and kept:
+                capture.paren, capture.drietallen = kept, before.drietallen
+            else:
+                capture.paren = tweegesprek.make_pairs(self.people, size=self.group_size(capture))
+            self.store(capture)
+        self.show_pairs()
 
+    def tick(self) -> None:
+        self.show_half()
 
-def halves(pairs: list[list[str]], swap: bool) -> int:
-    return max((len(group) for group in pairs), default=1) if swap else 1
+    def show_pairs(self) -> None:
+        pairs = self.capture().paren
+        if self.context.solo or len(self.people) < 2:
+            text = "Alleen: beantwoord de vragen voor jezelf."
+        else:
+            word = "Drietallen" if self.group_size(self.capture()) == 3 else "Tweetallen"
+            text = f"{word}: " + " · ".join(" & ".join(group) for group in pairs)
+        self.query_one("#pairs", Static).update(text)
+        self.show_half()
 
+    def show_half(self) -> None:
+        text = self.speaker_line() or ""
+        half = self.query_one("#half", Static)
+        if str(half.render()) != text:
+            half.update(text)
 
-def current_half(elapsed: float, planned: float | None, count: int, switched: int = 0) -> tuple[int, float | None]:
-    """(0-based half, seconds left in it by the plan). The timer moves the halves on when the step
-    has a planned time; the facilitator can always switch earlier (`switched`); without a plan only
-    switching moves on."""
-    switched = min(switched, count - 1)
-    if not planned or count <= 1:
-        return switched, None
-    length = planned / count
-    index = max(min(int(elapsed // length), count - 1), switched)
-    return index, (index + 1) * length - elapsed
+    def speaker_line(self) -> str | None:
+        capture = self.capture()
+        pairs = capture.paren
+        count = tweegesprek.halves(pairs, self.step.inhoud.get("wisselen", True))
+        half, left = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count,
+                                              capture.helft)
+        if self.context.solo or len(self.people) < 2:
+            return None
+        who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} {'vraagt' if len(listeners) == 1 else 'vragen'}"
+                         for teller, listeners in tweegesprek.tellers(pairs, half))
+        if half < count - 1:
+            timing = f" — wissel over {format_clock(left)}" if left is not None else " — ctrl+r: wisselen"
+        else:
+            timing = ""
+        label = f"Helft {half + 1} van {count}: " if count > 1 else ""
+        return f"{label}{who}{timing}"
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        name = self.people[int((event.input.id or "story-0").removeprefix("story-"))]
+        capture = self.capture()
+        capture.verhalen[name] = event.value
+        self.store(capture)
 
-def tellers(pairs: list[list[str]], half: int) -> list[tuple[str, list[str]]]:
-    """Who tells in this half and who listens and asks: member `half` of each group tells."""
-    result = []
-    for group in pairs:
-        if half < len(group):
-            result.append((group[half], [name for name in group if name != group[half]]))
-    return result
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
 
+    def action_swap(self) -> None:
+        capture = self.capture()
+        count = tweegesprek.halves(capture.paren, self.step.inhoud.get("wisselen", True))
+        half, _ = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count, capture.helft)
+        if half >= count - 1:
+            self.app.notify("Iedereen heeft verteld; dit was de laatste helft.", timeout=3)
+            return
+        capture.helft = half + 1
+        self.store(capture)
+        self.show_half()
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = []
-    if len(capture.paren) > 1 or any(len(group) > 1 for group in capture.paren):
-        word = "Drietallen" if in_threes(inhoud, capture) else "Tweetallen"
-        lines.append(f"{word}: " + "; ".join(" & ".join(group) for group in capture.paren))
-    lines += [f"{name}: {text.strip()}" for name, text in capture.verhalen.items() if text.strip()]
-    return lines
+    def group_size(self, capture: tweegesprek.Capture) -> int:
+        return 3 if tweegesprek.in_threes(self.step.inhoud, capture) else 2
+
+    def action_shuffle(self) -> None:
+        capture = self.capture()
+        capture.paren = tweegesprek.make_pairs(self.people, self.context.rng, size=self.group_size(capture))
+        self.store(capture)
+        self.show_pairs()
+
+    def action_threes(self) -> None:
+        """Pairs or real threes (the book offers both); the people keep their order, the halves start again."""
+        capture = self.capture()
+        capture.drietallen = self.group_size(capture) == 2
+        capture.paren = tweegesprek.make_pairs(self.people, size=self.group_size(capture))
+        capture.helft = 0
+        self.store(capture)
+        self.show_pairs()
+
+    def focus_capture(self) -> None:
+        self.query_one("#story-0", Input).focus()

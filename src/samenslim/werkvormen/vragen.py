@@ -1,33 +1,54 @@
-"""Step kind 'vragen': one or more questions for the group, and a notepad for what is said.
-
-With `per_deelnemer = true` (e.g. experiment ontwerpen's personal steps, where each person picks
-their own topic) every participant gets a notepad of their own, so each person's answer is kept
-under their name. Alone, or without participants, it is the one notepad."""
-
 from __future__ import annotations
 
-from typing import Any, Literal
+from textual.app import ComposeResult
+from textual.widgets import Static, TextArea
 
-from samenslim.werkvormen.base import BaseStap, Vastgelegd
-
-SOORT = "vragen"
-NAAM = "Vragen"
-VIEW = "samenslim.widgets.steps.vragen:VragenView"
+from samenslim.domain.soorten import vragen
+from samenslim.werkvormen import StepView
 
 
-class Stap(BaseStap):
-    soort: Literal["vragen"]
-    per_deelnemer: bool = False  # a notepad per participant (group sessions)
+class VragenView(StepView[vragen.Capture]):
+    kind = vragen
+    DEFAULT_CSS = """
+    VragenView TextArea { height: auto; min-height: 5; max-height: 16; }
+    VragenView TextArea.per-person { min-height: 3; max-height: 10; }
+    """
 
+    def people(self) -> list[str]:
+        """Whose notes get a notepad of their own: the participants, if the step asks per person."""
+        if not self.step.inhoud.get("per_deelnemer") or self.context.solo:
+            return []
+        return list(self.context.participants)
 
-class Capture(Vastgelegd):
-    notities: str = ""
-    per_deelnemer: dict[str, str] = {}  # participant -> their notes (older files have none)
+    def compose(self) -> ComposeResult:
+        capture = self.capture()
+        people = self.people()
+        for index, name in enumerate(people):
+            yield Static(name, classes="capture-label")
+            yield TextArea(capture.per_deelnemer.get(name, ""), id=f"persoon-{index}", classes="per-person",
+                           soft_wrap=True, show_line_numbers=False)
+        if self.context.solo:
+            label = "Wat denk je? (voor jezelf)"
+        else:
+            label = "Wat zegt de groep verder?" if people else "Wat zegt de groep?"
+        yield Static(label, classes="capture-label")
+        yield TextArea(capture.notities, id="notities", soft_wrap=True, show_line_numbers=False)
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        capture = self.capture()
+        area = event.text_area
+        if area.id and area.id.startswith("persoon-"):
+            name = self.people()[int(area.id.removeprefix("persoon-"))]
+            if area.text.strip():
+                capture.per_deelnemer[name] = area.text
+            else:
+                capture.per_deelnemer.pop(name, None)
+        else:
+            capture.notities = area.text
+        self.store(capture)
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = [f"{name}: {'; '.join(line.strip() for line in text.strip().splitlines() if line.strip())}"
-             for name, text in capture.per_deelnemer.items() if text.strip()]
-    notes = capture.notities.strip()
-    return lines + (notes.splitlines() if notes else [])
+    def focus_capture(self) -> None:
+        notes = self.query(TextArea).first()
+        notes.move_cursor(notes.document.end)  # go on writing where the notes stopped
+        notes.focus()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from samenslim.timer import Timer
+from samenslim.domain.timer import Timer
 from samenslim.widgets.timer_display import TimerDisplay
 
 

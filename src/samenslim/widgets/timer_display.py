@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Digits, Static
 
-from samenslim.timer import Timer, format_clock
+from samenslim.domain.timer import Timer, format_clock
 
 
 class TimerDisplay(Vertical):

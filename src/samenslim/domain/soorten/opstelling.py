@@ -1,0 +1,48 @@
+"""Step kind 'opstelling': people line up in the order they joined; each gives a year or date."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from samenslim.domain.periode import in_order
+from samenslim.domain.soorten.base import BaseStap, Vastgelegd
+
+SOORT = "opstelling"
+NAAM = "Opstelling"
+VIEW = "samenslim.werkvormen.opstelling:OpstellingView"
+
+
+class Stap(BaseStap):
+    soort: Literal["opstelling"]
+
+
+class Plek(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    naam: str
+    sinds: str
+
+
+class Capture(Vastgelegd):
+    volgorde: list[Plek] = []
+
+
+def line_up(places: list[Plek]) -> list[Plek]:
+    """Earliest joiner first; people without a recognisable date stand at the end."""
+    return in_order(places, lambda place: place.sinds)
+
+
+def set_joined(capture: Capture, name: str, since: str) -> None:
+    since = since.strip()
+    capture.volgorde = [place for place in capture.volgorde if place.naam != name]
+    if since:
+        capture.volgorde.append(Plek(naam=name, sinds=since))
+    capture.volgorde = line_up(capture.volgorde)
+
+
+def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
+    capture = Capture.model_validate(vastgelegd)
+    return [f"{number}. {place.naam} (sinds {place.sinds})"
+            for number, place in enumerate(line_up(capture.volgorde), start=1)]

@@ -1,0 +1,299 @@
+"""`samenslim serve`: the warning and defaults, and the real thing in headless Chromium.
+
+The browser test starts `python -m samenslim serve` on a free loopback port, opens it in Debian's
+chromium through chromedriver (Selenium) and reads the screen the browser's terminal holds.
+textual-serve draws with xterm.js on a canvas, so the page's DOM has no text. Its textual.js keeps
+the xterm Terminal in a closure (`this.terminal = new Terminal(...)`), so a script injected before
+the page loads catches that one assignment and puts the object on `window`; the test then reads the
+screen through xterm's public buffer API. That text exists only if the page connected its websocket,
+the server started the app and xterm parsed the app's output: a page that merely loaded has an
+empty buffer. A screenshot checks that pixels were painted too.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shlex
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from samenslim.cli import build_parser, main
+from samenslim.serve import DEFAULT_HOST, app_command, is_loopback, warn_if_exposed
+
+# --- without a server ------------------------------------------------------------------------------
+
+
+def test_serve_defaults_to_loopback_only() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port) == ("127.0.0.1", 8000) and DEFAULT_HOST == "127.0.0.1"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"])
+def test_no_warning_on_loopback(host, capsys) -> None:
+    assert is_loopback(host) and not warn_if_exposed(host)
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "", "192.168.1.20", "mijn-laptop"])
+def test_warning_when_the_network_can_reach_it(host, capsys) -> None:
+    assert warn_if_exposed(host)
+    err = capsys.readouterr().err
+    assert "LET OP" in err and "jongeren" in err and "sessies" in err
+
+
+def test_serve_command_warns_before_serving(monkeypatch, tmp_path, capsys) -> None:
+    from textual_serve.server import Server
+
+    served: list[tuple[str, str, int]] = []
+
+    def fake_serve(self, debug: bool = False) -> None:
+        served.append((self.command, self.host, self.port))
+        print("SERVING", file=sys.stderr)
+
+    monkeypatch.setattr(Server, "serve", fake_serve)
+    monkeypatch.setattr("samenslim.serve.port_problem", lambda host, port: None)  # 8123 may be taken on CI
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--data-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert err.index("LET OP: samenslim luistert op 0.0.0.0") < err.index("SERVING")
+    assert "http://127.0.0.1:8123" in out
+    [(command, host, port)] = served
+    assert (host, port) == ("0.0.0.0", 8123)
+    assert shlex.split(command) == [sys.executable, "-m", "samenslim", "--data-dir", str(tmp_path.resolve())]
+
+
+def test_served_app_gets_the_same_data_folder(monkeypatch, tmp_path) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = "map met spaties"
+    command = shlex.split(app_command(folder))  # relative: made absolute, quoted for the shell
+    assert command[-2:] == ["--data-dir", str(tmp_path / folder)]
+    # No folder given: pass none, so the child resolves SAMENSLIM_DATA_DIR or platformdirs itself.
+    assert shlex.split(app_command(None)) == [sys.executable, "-m", "samenslim"]
+
+
+# --- a real server ---------------------------------------------------------------------------------
+
+BROWSER_FLAGS = [
+    "--headless=new", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-default-apps", "--disable-sync", "--metrics-recording-only",
+    "--disable-extensions", "--disable-dev-shm-usage", "--window-size=1280,800",
+    # Off the network: every request goes to a dead proxy except loopback, and no name resolves.
+    # (Not '<-loopback>': that token removes loopback from the bypass list.)
+    "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+CATCH_TERMINAL = """
+Object.defineProperty(Object.prototype, "terminal", {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, "terminal", {value, writable: true, configurable: true, enumerable: true});
+    if (value && value.buffer && value.buffer.active && !window.__samenslimXterm) window.__samenslimXterm = value;
+  },
+});
+"""
+
+READ_SCREEN = """
+const term = window.__samenslimXterm;
+if (!term) return null;
+const buffer = term.buffer.active, lines = [];
+for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
+return {text: lines.join("\\n"), shown: document.body.classList.contains("-first-byte"),
+        width: window.innerWidth, height: window.innerHeight};
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class ServeProcess:
+    """`python -m samenslim serve` in its own process group, so the app processes it starts for
+    each browser tab go down with it."""
+
+    def __init__(self, data_dir: Path, logs: Path) -> None:
+        self.data_dir, self.logs = data_dir, logs
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> ServeProcess:
+        for _attempt in range(3):  # another worker may grab the free port before we bind it
+            self.port = free_port()
+            log = self.logs / f"serve-{self.port}.log"
+            with log.open("wb") as out:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "samenslim", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                     "--data-dir", str(self.data_dir)],
+                    cwd=self.logs, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                    start_new_session=True)
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and self.process.poll() is None:
+                try:
+                    socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                    # The address with its secret token, as serve printed it (before it listened).
+                    found = re.search(r"Open: (http://127\.0\.0\.1:\d+/\?token=([\w-]+))", log.read_text())
+                    assert found, log.read_text()
+                    self.url, self.token = found[1], found[2]
+                    return self
+                except OSError:
+                    time.sleep(0.1)
+            output = log.read_text(errors="replace")
+            self.stop()
+            if "address already in use" not in output:
+                pytest.fail(f"samenslim serve did not answer on port {self.port} within 30 s:\n{output}")
+        pytest.fail("no free port found for samenslim serve")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.process.pid, sig)  # the group: the server and its app processes
+            except ProcessLookupError:
+                break
+            try:
+                self.process.wait(timeout=wait)
+            except subprocess.TimeoutExpired:
+                continue
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=5)
+        self.process = None
+
+
+@pytest.fixture
+def data_dir_with_own_werkvorm(tmp_path: Path) -> Path:
+    """A data folder whose own werkvorm only the served app can show if it uses this folder."""
+    folder = tmp_path / "data"
+    assert main(["--data-dir", str(folder), "kopieer", "check-in"]) == 0
+    return folder
+
+
+@pytest.fixture
+def served(data_dir_with_own_werkvorm: Path, tmp_path: Path):
+    server = ServeProcess(data_dir_with_own_werkvorm, tmp_path)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+def test_page_talks_back_to_the_address_the_browser_used(served) -> None:
+    """With --host 0.0.0.0 textual-serve would tell the browser to open ws://0.0.0.0:…/ws."""
+    port = served.port
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        # On loopback only loopback names are this server (tests/functional/test_serve_security.py has the rest).
+        connection.request("GET", f"/?token={served.token}", headers={"Host": f"localhost:{port}"})
+        page = connection.getresponse().read().decode()
+    finally:
+        connection.close()
+    assert f'data-session-websocket-url="ws://localhost:{port}/ws/{served.token}"' in page
+    assert "<div>samenslim</div>" in page
+
+
+def test_the_real_server_refuses_a_page_without_its_token(served) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    try:
+        connection.request("GET", "/")
+        response = connection.getresponse()
+        assert response.status == 403 and "Geen toegang" in response.read().decode()
+    finally:
+        connection.close()
+    assert served.token not in (served.logs / f"serve-{served.port}.log").read_text().split("Open: ")[1].split(
+        "\n", 1)[1], "the token is printed once, in the address, and never logged"
+
+
+def _apt_install_chromium() -> str | None:
+    """Install Debian's chromium and chromedriver; the reason it cannot, or None."""
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return None
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return "chromium/chromedriver missing and apt-get cannot install them here (needs root and apt-get)"
+    from filelock import FileLock
+
+    # One install at a time on this machine, also across pytest-xdist workers.
+    with FileLock(os.path.join(tempfile.gettempdir(), "samenslim-chromium-install.lock"), timeout=900):
+        if shutil.which("chromium") and shutil.which("chromedriver"):
+            return None
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        try:
+            for command in (["apt-get", "update", "-q"],
+                            ["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"]):
+                done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+                if done.returncode != 0:
+                    tail = "\n".join((done.stdout + done.stderr).splitlines()[-5:])
+                    return f"'{' '.join(command)}' failed ({done.returncode}):\n{tail}"
+        except subprocess.TimeoutExpired as error:
+            return f"'{' '.join(error.cmd)}' took more than {error.timeout} s"
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        return "apt-get installed chromium but chromium or chromedriver is still not on PATH"
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium_paths() -> tuple[str, str]:
+    reason = _apt_install_chromium()
+    if reason:
+        pytest.skip(f"no headless browser: {reason}")
+    pytest.importorskip("selenium", reason="selenium is in the [test] extra: pip install -e '.[test]'")
+    return shutil.which("chromium"), shutil.which("chromedriver")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium, chromedriver = chromium_paths
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in BROWSER_FLAGS:
+        options.add_argument(flag)
+    if os.geteuid() == 0:
+        options.add_argument("--no-sandbox")  # Chromium's sandbox refuses to run as root
+    driver = webdriver.Chrome(options=options, service=Service(chromedriver, log_output=str(tmp_path / "driver.log")))
+    try:
+        driver.set_page_load_timeout(20)
+        driver.set_script_timeout(10)
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+        driver.get(served.url)
+
+        wanted = ["samenslim · Bibliotheek", "Typ om te filteren", "RICHTING BEPALEN", "4.1  Check-in",
+                  "Historielijn", "Schaalvraag",
+                  "Check-in (eigen versie)"]  # the own werkvorm: the app reads the --data-dir folder
+        screen, deadline = None, time.monotonic() + 30
+        while time.monotonic() < deadline:
+            screen = driver.execute_script(READ_SCREEN)
+            if screen and screen["shown"] and all(text in screen["text"] for text in wanted):
+                break
+            time.sleep(0.2)
+        else:
+            assert screen is not None, "textual.js no longer sets .terminal: the hook caught no xterm Terminal"
+            missing = [text for text in wanted if text not in screen["text"]]
+            pytest.fail(f"home screen not in the browser after 30 s; missing {missing}; screen:\n{screen['text']}")
+
+        time.sleep(0.3)  # let the canvas paint the last frame
+        shot = tmp_path / "home.png"
+        assert driver.save_screenshot(str(shot))
+        assert png_size(shot) == (screen["width"], screen["height"])
+        # A blank page of this size is ~4 KB, textual-serve's intro page ~11 KB, the home screen ~70 KB.
+        assert shot.stat().st_size > 30_000, f"screenshot looks empty: {shot}"
+    finally:
+        driver.quit()
