@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
     export.add_argument("--naar", metavar="PAD", type=Path, help="schrijf naar dit bestand in plaats van het scherm")
     export.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
+    commands.add_parser("privacy", parents=[common],
+                        help="wat samenslim bewaart en waar, en waar herkenbare gegevens staan (BSN, telefoon, "
+                             "e-mail, IBAN, geboortedatum); exit 1 als er iets aandacht vraagt")
     serve = commands.add_parser("serve", parents=[common], help="open de app in de browser (met textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
                        help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)")
@@ -168,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     from samenslim.domain.locations import Locations
 
     locations = Locations.resolve(getattr(args, "data_dir", None))
-    if args.command in ("kopieer", "sessies", "export", "serve"):
+    if args.command in ("kopieer", "sessies", "export", "serve", "privacy"):
         _tidy(locations)  # the app does this itself once its first frame is drawn
     if args.command == "lijst":
         return cmd_list(locations, as_json=args.json)
@@ -180,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_sessions(locations, args.zoek)
     if args.command == "export":
         return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
+    if args.command == "privacy":
+        return cmd_privacy(locations)
     if args.command == "serve":
         from samenslim.serve import serve
 
@@ -346,3 +352,64 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
         return 1
     say(target, file=sys.stderr)
     return 0
+
+
+def cmd_privacy(locations) -> int:
+    """What samenslim keeps where, and where identifiers sit: kinds and places, never the values.
+    Exit 1 when something needs attention (identifiers found, or a file that could not be checked)."""
+    from samenslim.domain.identifiers import KINDS, kind_name
+    from samenslim.domain.privacy import overview
+    from samenslim.domain.taal import aantal
+
+    found = overview(locations)
+
+    def day(moment) -> str:
+        return f"{moment:%d-%m-%Y}" if moment else "?"
+
+    def kinds(counts) -> str:
+        return ", ".join(f"{counts[kind]} {kind_name(kind, counts[kind])}" for kind in KINDS if counts[kind])
+
+    say("Wat samenslim bewaart, en waar")
+    say(f"  Gegevensmap        {found.data_dir}")
+    for folder in found.folders:
+        files = ("nog niet aangemaakt" if folder.files is None
+                 else f"{folder.files} {'bestand' if folder.files == 1 else 'bestanden'}")
+        say(f"  {folder.label:<18} {folder.path}  ({files})")
+    if found.sessions:
+        say("  (de map Sessies houdt ook een index en een zoekcache bij met de tekst van de sessies; wat daar "
+            "staat gaat mee als een sessie verwijderd wordt)")
+    say("")
+    if found.sessions:
+        say(f"{aantal(found.sessions, 'sessie')}, de oudste van {day(found.oldest)}. Per groep:")
+        for group in found.groups:
+            name = "solo (privé)" if group.solo else (group.naam or "zonder groep")
+            when = day(group.oudste) if group.oudste == group.nieuwste else f"{day(group.oudste)} tot {day(group.nieuwste)}"
+            say(f"  {name}: {aantal(group.sessies, 'sessie')} ({when})")
+    else:
+        say("Nog geen sessies.")
+    if found.findings or found.report_findings:
+        say("")
+        say("Herkenbare gegevens gevonden (de waarden zelf worden nergens getoond):")
+        for session in found.findings:
+            say(f"  sessie {session.session_id} “{session.titel}”: {kinds(session.counts)}")
+            for place in session.places:
+                say(f"    {kind_name(place.kind, place.count)}{f' ({place.count})' if place.count > 1 else ''}: {place.place}")
+        for name, places in found.report_findings:
+            counts: Counter[str] = Counter()
+            for place in places:
+                counts[place.kind] += place.count
+            say(f"  verslag {name}: {kinds(counts)}")
+            for place in places:
+                say(f"    {kind_name(place.kind, place.count)}{f' ({place.count})' if place.count > 1 else ''}: {place.place}")
+        say("Haal ze weg waar ze niet nodig zijn: pas het veld aan in de app (Eerdere sessies, heropenen), "
+            "of verwijder de sessie of het verslag. Een BSN mag alleen waar een wet dat voorschrijft.")
+    elif found.scanned:
+        say("")
+        say(f"Geen herkenbare gegevens gevonden in {aantal(found.scanned, 'sessie')} en de verslagen "
+            "(gezocht naar BSN, telefoonnummer, e-mailadres, IBAN en geboortedatum).")
+    if found.unreadable:
+        say("")
+        say("Niet te controleren (samenslim kan deze bestanden niet lezen):")
+        for name, reason in found.unreadable:
+            say(f"  {name}: {reason}")
+    return 1 if found.needs_attention else 0
