@@ -246,3 +246,10 @@ def test_findings_are_ordered_apart_and_inside_the_text(text: str) -> None:
 def test_text_without_digits_or_at_sign_is_unchanged(text: str) -> None:
     assert find_identifiers(text) == []
     assert replace_identifiers(text) == (text, {})
+
+
+@given(st.text(alphabet="0123456789", min_size=8, max_size=9))
+def test_elfproef_is_the_weighted_sum(digits: str) -> None:
+    padded = digits.rjust(9, "0")
+    total = sum(weight * int(digit) for weight, digit in zip((9, 8, 7, 6, 5, 4, 3, 2, -1), padded, strict=True))
+    assert elfproef(digits) == (total % 11 == 0 and total != 0)
