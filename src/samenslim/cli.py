@@ -129,6 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("privacy", parents=[common],
                         help="wat samenslim bewaart en waar, en waar herkenbare gegevens staan (BSN, telefoon, "
                              "e-mail, IBAN, geboortedatum); exit 1 als er iets aandacht vraagt")
+    termijn = commands.add_parser("bewaartermijn", parents=[common],
+                                  help="leg vast hoe lang de sessies van een groep bewaard blijven, en waarom")
+    termijn.add_argument("groep", metavar="GROEP", help="naam van de groep, zoals bij de sessies "
+                                                       "(hoofdletters en spaties tellen niet mee)")
+    termijn.add_argument("maanden", metavar="MAANDEN", type=int,
+                         help="hoeveel maanden na de laatste bijeenkomst van de groep (1 tot en met 1200)")
+    termijn.add_argument("--reden", metavar="TEKST", required=True,
+                         help="waarom deze termijn (de Autoriteit Persoonsgegevens vraagt termijn én reden vast te leggen)")
     serve = commands.add_parser("serve", parents=[common], help="open de app in de browser (met textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
                        help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)")
@@ -172,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     from samenslim.domain.locations import Locations
 
     locations = Locations.resolve(getattr(args, "data_dir", None))
-    if args.command in ("kopieer", "sessies", "export", "serve", "privacy"):
+    if args.command in ("kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn"):
         _tidy(locations)  # the app does this itself once its first frame is drawn
     if args.command == "lijst":
         return cmd_list(locations, as_json=args.json)
@@ -186,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
     if args.command == "privacy":
         return cmd_privacy(locations)
+    if args.command == "bewaartermijn":
+        return cmd_retention(locations, args.groep, args.maanden, args.reden)
     if args.command == "serve":
         from samenslim.serve import serve
 
@@ -354,10 +364,14 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
     return 0
 
 
+def months(count: int) -> str:
+    return f"{count} {'maand' if count == 1 else 'maanden'}"
+
+
 def cmd_privacy(locations) -> int:
     """What samenslim keeps where, and where identifiers sit: kinds and places, never the values.
     Exit 1 when something needs attention (identifiers found, or a file that could not be checked)."""
-    from samenslim.domain.identifiers import KINDS, kind_name
+    from samenslim.domain.identifiers import KINDS, kind_name, redact
     from samenslim.domain.privacy import overview
     from samenslim.domain.taal import aantal
 
@@ -375,6 +389,7 @@ def cmd_privacy(locations) -> int:
         files = ("nog niet aangemaakt" if folder.files is None
                  else f"{folder.files} {'bestand' if folder.files == 1 else 'bestanden'}")
         say(f"  {folder.label:<18} {folder.path}  ({files})")
+    say(f"  {'Bewaartermijnen':<18} {found.terms_file}" + ("" if found.terms_file.is_file() else "  (nog niet aangemaakt)"))
     if found.sessions:
         say("  (de map Sessies houdt ook een index en een zoekcache bij met de tekst van de sessies; wat daar "
             "staat gaat mee als een sessie verwijderd wordt)")
@@ -385,8 +400,26 @@ def cmd_privacy(locations) -> int:
             name = "solo (privé)" if group.solo else (group.naam or "zonder groep")
             when = day(group.oudste) if group.oudste == group.nieuwste else f"{day(group.oudste)} tot {day(group.nieuwste)}"
             say(f"  {name}: {aantal(group.sessies, 'sessie')} ({when})")
+            if group.termijn and group.bewaren_tot:
+                past = group.past_term(found.now)
+                say(f"    bewaartermijn {months(group.termijn.maanden)} na de laatste bijeenkomst: "
+                    f"{'verlopen op' if past else 'bewaren tot'} {day(group.bewaren_tot)}; "
+                    f"reden: {redact(group.termijn.reden)}")
+            elif group.naam and not group.solo:
+                say("    geen bewaartermijn vastgelegd")
     else:
         say("Nog geen sessies.")
+    for term in found.terms_without_sessions:
+        say(f"  {redact(term.groep)}: geen sessies; bewaartermijn {months(term.maanden)}, reden: {redact(term.reden)}")
+    if found.terms_problem:
+        say(f"  let op: de bewaartermijnen kunnen niet gelezen worden: {redact(found.terms_problem)}")
+    if found.past_term:
+        say("")
+        say("Over hun bewaartermijn (ruim ze op: verwijder ze in Eerdere sessies; samenslim opruimen volgt nog):")
+        for group in found.past_term:
+            say(f"  {group.naam}: {aantal(group.sessies, 'sessie')}, bewaren tot {day(group.bewaren_tot)}")
+    elif found.sessions and not any(group.termijn for group in found.groups):
+        say("Leg per groep vast hoe lang je de sessies bewaart: samenslim bewaartermijn GROEP MAANDEN --reden TEKST")
     if found.findings or found.report_findings:
         say("")
         say("Herkenbare gegevens gevonden (de waarden zelf worden nergens getoond):")
@@ -413,3 +446,45 @@ def cmd_privacy(locations) -> int:
         for name, reason in found.unreadable:
             say(f"  {name}: {reason}")
     return 1 if found.needs_attention else 0
+
+
+def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
+    """Record how long a group's sessions are kept after its last meeting, and why."""
+    from datetime import datetime, timezone
+
+    from pydantic import ValidationError
+
+    from samenslim.domain import retention
+    from samenslim.domain.groups import group_key
+    from samenslim.domain.oserrors import describe_os_error
+    from samenslim.domain.sessions_index import list_sessions
+
+    try:
+        term = retention.record(locations.data_dir, group, month_count, reason,
+                                datetime.now(timezone.utc).replace(microsecond=0))
+    except ValidationError as error:
+        field = str(error.errors()[0]["loc"][0])
+        problem = {"groep": "GROEP mag niet leeg zijn",
+                   "maanden": f"MAANDEN moet een geheel getal van 1 tot en met {retention.MAX_MONTHS} zijn",
+                   "reden": "--reden mag niet leeg zijn: schrijf op waarom deze termijn"}.get(field, field)
+        say(f"samenslim bewaartermijn: {problem}", file=sys.stderr)
+        return 2
+    except retention.RetentionFileError as error:
+        say(f"samenslim bewaartermijn: {error}; er is niets veranderd", file=sys.stderr)
+        return 1
+    except OSError as error:
+        say(f"samenslim bewaartermijn: kan {retention.path_in(locations.data_dir)} niet schrijven: "
+            f"{describe_os_error(error)}", file=sys.stderr)
+        return 1
+    say(f"Bewaartermijn van {term.groep}: {months(term.maanden)} na de laatste bijeenkomst. Reden: {term.reden}")
+    key = group_key(term.groep)
+    moments = [entry.aangemaakt for entry in list_sessions(locations.sessions_dir).entries
+               if not entry.beschadigd and not entry.prive and group_key(entry.groep) == key and entry.aangemaakt]
+    if moments:
+        last = max(moments)
+        say(f"Laatste bijeenkomst {last:%d-%m-%Y}: bewaren tot {retention.term_ends(term, last):%d-%m-%Y}.")
+    else:
+        say(f"let op: er zijn (nog) geen sessies van groep '{term.groep}'; de termijn geldt zodra ze er zijn.",
+            file=sys.stderr)
+    say(f"Vastgelegd in {retention.path_in(locations.data_dir)}", file=sys.stderr)
+    return 0

@@ -16,13 +16,15 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from samenslim.domain import retention
 from samenslim.domain.groups import group_key
 from samenslim.domain.identifiers import Kind, find_identifiers, redact
 from samenslim.domain.locations import Locations
+from samenslim.domain.retention import Bewaartermijn, Bewaartermijnen, term_ends
 from samenslim.domain.session import Sessie
 from samenslim.domain.sessions_index import Samenvatting, list_sessions
 from samenslim.domain.store import MAX_FILE_BYTES, SUFFIX, SessionFileError, SessionStore
@@ -68,6 +70,15 @@ class GroupCount:
     oudste: datetime | None
     nieuwste: datetime | None
     solo: bool = False
+    termijn: Bewaartermijn | None = None  # the group's retention term, if recorded
+    bewaren_tot: datetime | None = None  # the last meeting plus the term
+
+    def past_term(self, now: datetime) -> bool:
+        return self.bewaren_tot is not None and _aware(self.bewaren_tot) <= _aware(now)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.astimezone()
 
 
 @dataclass
@@ -81,11 +92,19 @@ class Overview:
     report_findings: list[tuple[str, list[PlaceFinding]]] = field(default_factory=list)  # file name, places
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # file name, why (redacted)
     scanned: int = 0
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    terms_without_sessions: list[Bewaartermijn] = field(default_factory=list)
+    terms_problem: str | None = None  # why the retention file cannot be read (Dutch)
+    terms_file: Path = Path()
+
+    @property
+    def past_term(self) -> list[GroupCount]:
+        return [group for group in self.groups if group.past_term(self.now)]
 
     @property
     def needs_attention(self) -> bool:
-        """Identifiers found, or a file that could not be checked."""
-        return bool(self.findings or self.report_findings or self.unreadable)
+        """Identifiers found, a file that could not be checked, or sessions past their group's term."""
+        return bool(self.findings or self.report_findings or self.unreadable or self.terms_problem or self.past_term)
 
 
 # --- one session ---------------------------------------------------------------------------------
@@ -160,7 +179,7 @@ def _count_files(folder: Path) -> int | None:
         return 0
 
 
-def _group_counts(entries: list[Samenvatting]) -> list[GroupCount]:
+def _group_counts(entries: list[Samenvatting], terms: Bewaartermijnen) -> list[GroupCount]:
     by_group: dict[tuple[bool, str], list[Samenvatting]] = {}
     names: dict[tuple[bool, str], str] = {}
     for entry in entries:
@@ -172,17 +191,25 @@ def _group_counts(entries: list[Samenvatting]) -> list[GroupCount]:
         names.setdefault(key, "" if solo else " ".join(entry.groep.split()))
     counts = []
     for key, members in by_group.items():
-        moments = [entry.aangemaakt for entry in members if entry.aangemaakt]
-        counts.append(GroupCount(redact(names[key]), len(members), min(moments, default=None),
-                                 max(moments, default=None), solo=key[0]))
+        moments = [_aware(entry.aangemaakt) for entry in members if entry.aangemaakt]
+        newest = max(moments, default=None)
+        term = None if key[0] or not key[1] else terms.for_group(names[key])
+        counts.append(GroupCount(redact(names[key]), len(members), min(moments, default=None), newest, solo=key[0],
+                                 termijn=term, bewaren_tot=term_ends(term, newest) if term and newest else None))
     counts.sort(key=lambda group: (group.solo, group.naam == "", group_key(group.naam)))
     return counts
 
 
-def overview(locations: Locations) -> Overview:
-    """The folders samenslim keeps, the sessions per group, and every identifier found in the
-    sessions and in the reports. Reads only; the sessions index may be brought up to date."""
+def overview(locations: Locations, now: datetime | None = None) -> Overview:
+    """The folders samenslim keeps, the sessions per group with their retention terms, and every
+    identifier found in the sessions and in the reports. Reads only; the sessions index may be
+    brought up to date."""
     sessions_dir = locations.sessions_dir
+    terms_problem = None
+    try:
+        terms = retention.load(retention.path_in(locations.data_dir))
+    except retention.RetentionFileError as error:
+        terms, terms_problem = Bewaartermijnen(), str(error)
     listing = list_sessions(sessions_dir)
     entries = listing.entries
     readable = [entry for entry in entries if not entry.beschadigd]
@@ -194,7 +221,13 @@ def overview(locations: Locations) -> Overview:
         FolderInfo("Crashrapporten", locations.crash_dir, _count_files(locations.crash_dir)),
         FolderInfo("Eigen werkvormen", locations.user_content_dir, _count_files(locations.user_content_dir)),
     ]
-    result = Overview(locations.data_dir, folders, _group_counts(entries), len(readable), min(moments, default=None))
+    groups = _group_counts(entries, terms)
+    result = Overview(locations.data_dir, folders, groups, len(readable), min(moments, default=None),
+                      terms_problem=terms_problem, terms_file=retention.path_in(locations.data_dir))
+    if now is not None:
+        result.now = now
+    with_sessions = {group_key(group.termijn.groep) for group in groups if group.termijn}
+    result.terms_without_sessions = [term for term in terms.termijn if group_key(term.groep) not in with_sessions]
     store = SessionStore(sessions_dir)
     for entry in entries:
         if entry.beschadigd:
