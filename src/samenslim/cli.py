@@ -450,7 +450,7 @@ def cmd_privacy(locations) -> int:
 
 def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
     """Record how long a group's sessions are kept after its last meeting, and why."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from pydantic import ValidationError
 
@@ -461,7 +461,7 @@ def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
 
     try:
         term = retention.record(locations.data_dir, group, month_count, reason,
-                                datetime.now(timezone.utc).replace(microsecond=0))
+                                datetime.now(UTC).replace(microsecond=0))
     except ValidationError as error:
         field = str(error.errors()[0]["loc"][0])
         problem = {"groep": "GROEP mag niet leeg zijn",

@@ -16,7 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +92,7 @@ class Overview:
     report_findings: list[tuple[str, list[PlaceFinding]]] = field(default_factory=list)  # file name, places
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # file name, why (redacted)
     scanned: int = 0
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
     terms_without_sessions: list[Bewaartermijn] = field(default_factory=list)
     terms_problem: str | None = None  # why the retention file cannot be read (Dutch)
     terms_file: Path = Path()
