@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,98 @@ def test_help_is_dutch_and_the_exit_code_reaches_the_shell(data_dir: Path) -> No
     assert result.returncode == 1
     assert "BSN: stap 1 “Vertellen” › notities" in result.stdout
     assert "456" not in result.stdout.split("Herkenbare gegevens")[1]
+
+
+# --- retention terms -----------------------------------------------------------------------------
+
+def retention(data_dir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["bewaartermijn", *args, "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_term_is_recorded_privately_and_shown_in_privacy(data_dir: Path, capsys) -> None:
+    code, out, err = retention(data_dir, capsys, "netwerk jongeren  OOST", "1200",
+                               "--reden", "Afspraak in het convenant: tien jaar voor de trendanalyse")
+    assert code == 0
+    assert out == ("Bewaartermijn van netwerk jongeren OOST: 1200 maanden na de laatste bijeenkomst. "
+                   "Reden: Afspraak in het convenant: tien jaar voor de trendanalyse\n"
+                   "Laatste bijeenkomst 12-03-2026: bewaren tot 12-03-2126.\n")
+    path = data_dir / "bewaartermijnen.toml"
+    assert f"Vastgelegd in {path}" in err
+    assert path.stat().st_mode & 0o777 == 0o600
+    stored = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert stored["termijn"][0]["maanden"] == 1200 and stored["termijn"][0]["groep"] == "netwerk jongeren OOST"
+
+    code, output = privacy(data_dir, capsys)
+    assert code == 0
+    assert ("  Netwerk Jongeren Oost: 1 sessie (12-03-2026)\n    bewaartermijn 1200 maanden na de laatste bijeenkomst: "
+            "bewaren tot 12-03-2126; reden: Afspraak in het convenant: tien jaar voor de trendanalyse") in output
+    assert "  Intervisie trajectbegeleiders: 1 sessie (07-04-2026)\n    geen bewaartermijn vastgelegd" in output
+    assert f"Bewaartermijnen    {path}\n" in output
+
+
+def test_a_group_past_its_term_needs_attention(data_dir: Path, capsys) -> None:
+    assert retention(data_dir, capsys, "Netwerk Jongeren Oost", "1", "--reden", "kort")[0] == 0
+    code, output = privacy(data_dir, capsys)
+    assert code == 1
+    assert "bewaartermijn 1 maand na de laatste bijeenkomst: verlopen op 12-04-2026; reden: kort" in output
+    assert "Over hun bewaartermijn" in output and "  Netwerk Jongeren Oost: 1 sessie, bewaren tot 12-04-2026" in output
+
+
+def test_recording_again_changes_the_groups_one_term(data_dir: Path, capsys) -> None:
+    retention(data_dir, capsys, "Netwerk Jongeren Oost", "1", "--reden", "kort")
+    retention(data_dir, capsys, "netwerk jongeren oost", "24", "--reden", "toch langer")
+    retention(data_dir, capsys, "Nieuwe groep", "6", "--reden", "nog geen sessies")
+    stored = tomllib.loads((data_dir / "bewaartermijnen.toml").read_text(encoding="utf-8"))
+    assert [(term["groep"], term["maanden"]) for term in stored["termijn"]] == [
+        ("netwerk jongeren oost", 24), ("Nieuwe groep", 6)]
+    code, output = privacy(data_dir, capsys)
+    assert "  Nieuwe groep: geen sessies; bewaartermijn 6 maanden, reden: nog geen sessies" in output
+
+
+def test_a_group_without_sessions_is_recorded_with_a_note(data_dir: Path, capsys) -> None:
+    code, _out, err = retention(data_dir, capsys, "Nieuwe groep", "6", "--reden", "vooraf afgesproken")
+    assert code == 0
+    assert "let op: er zijn (nog) geen sessies van groep 'Nieuwe groep'; de termijn geldt zodra ze er zijn." in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["Groep", "0", "--reden", "x"], "samenslim bewaartermijn: MAANDEN moet een geheel getal van 1 tot en met 1200 zijn"),
+    (["Groep", "1201", "--reden", "x"], "MAANDEN moet een geheel getal van 1 tot en met 1200 zijn"),
+    (["Groep", "12", "--reden", "  "], "samenslim bewaartermijn: --reden mag niet leeg zijn"),
+    (["  ", "12", "--reden", "x"], "samenslim bewaartermijn: GROEP mag niet leeg zijn"),
+])
+def test_bad_input_is_refused_in_dutch(data_dir: Path, capsys, args: list[str], message: str) -> None:
+    code, _out, err = retention(data_dir, capsys, *args)
+    assert code == 2
+    assert message in err
+    assert not (data_dir / "bewaartermijnen.toml").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["Groep", "12"], "fout: dit ontbreekt nog: --reden"),
+    (["Groep", "twaalf", "--reden", "x"], "MAANDEN: ongeldige waarde: 'twaalf' (verwacht: een geheel getal)"),
+])
+def test_usage_errors_are_dutch(data_dir: Path, capsys, args: list[str], message: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["bewaartermijn", *args, "--data-dir", str(data_dir)])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_damaged_terms_file_is_left_alone_and_needs_attention(data_dir: Path, capsys) -> None:
+    path = data_dir / "bewaartermijnen.toml"
+    damaged = '[[termijn]]\ngroep = "Oost"\nmaanden = "twaalf"\nreden = "r"\nvastgelegd = 2026-01-01T00:00:00Z\n'
+    path.write_text(damaged, encoding="utf-8")
+    code, _out, err = retention(data_dir, capsys, "Oost", "12", "--reden", "x")
+    assert code == 1
+    assert f"samenslim bewaartermijn: {path}: veld 'termijn.1.maanden' moet een geheel getal zijn; er is niets veranderd" in err
+    assert path.read_text(encoding="utf-8") == damaged
+    code, output = privacy(data_dir, capsys)
+    assert code == 1
+    assert "let op: de bewaartermijnen kunnen niet gelezen worden:" in output and "termijn.1.maanden" in output
+
+    path.write_text("[[termijn]\n", encoding="utf-8")
+    code, _out, err = retention(data_dir, capsys, "Oost", "12", "--reden", "x")
+    assert code == 1 and "geen geldige TOML op regel 1" in err
