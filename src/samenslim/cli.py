@@ -126,11 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
     export.add_argument("--naar", metavar="PAD", type=Path, help="schrijf naar dit bestand in plaats van het scherm")
     export.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
-    commands.add_parser("privacy", parents=[common],
-                        help="wat samenslim bewaart en waar, en waar herkenbare gegevens staan (BSN, telefoon, "
-                             "e-mail, IBAN, geboortedatum); exit 1 als er iets aandacht vraagt")
+    privacy_help = ("wat samenslim bewaart en waar, en waar herkenbare gegevens staan (BSN, telefoon, "
+                    "e-mail, IBAN, geboortedatum); exit 1 als er iets aandacht vraagt")
+    commands.add_parser("privacy", parents=[common], help=privacy_help,
+                        description=privacy_help[0].upper() + privacy_help[1:] + ". Toont soort en plek, nooit de "
+                                    "gegevens zelf.")
     termijn = commands.add_parser("bewaartermijn", parents=[common],
-                                  help="leg vast hoe lang de sessies van een groep bewaard blijven, en waarom")
+                                  help="leg vast hoe lang de sessies van een groep bewaard blijven, en waarom",
+                                  description="Leg vast hoe lang de sessies van een groep bewaard blijven na de "
+                                              "laatste bijeenkomst, en waarom. Opnieuw vastleggen vervangt de termijn.")
     termijn.add_argument("groep", metavar="GROEP", help="naam van de groep, zoals bij de sessies "
                                                        "(hoofdletters en spaties tellen niet mee)")
     termijn.add_argument("maanden", metavar="MAANDEN", type=int,
