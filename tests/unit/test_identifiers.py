@@ -82,7 +82,7 @@ def test_a_ten_digit_06_number_is_a_phone_number_not_a_bsn() -> None:
     "06-12345678", "0612345678", "06 12345678", "06 - 12 34 56 78", "06-1234 5678",
     "+31 6 12345678", "+31612345678", "+316-12345678", "0031 6 12345678", "0031612345678", "+31 (0)6 12345678",
     "010-1234567", "0201234567", "020 123 4567", "0318-123456", "(010) 123 45 67", "+31 20 123 4567",
-    "+31 (0)20 123 4567", "0031 20 1234567",
+    "+31 (0)20 123 4567", "0031 20 1234567", "06-12-34-56-78",
 ])
 def test_dutch_phone_numbers(written: str) -> None:
     text = f"Bereikbaar op {written}, na vieren."
@@ -185,6 +185,9 @@ def test_no_date_of_birth(text: str) -> None:
     "Ordernummer 1234567 en 12345678901 en 1234567890123",
     "Tel het: 1, 2, 3, 4, 5, 6, 7, 8, 9",
     "Score 7/10, 6,5 gemiddeld, 40 dagen",
+    "Overleg 01-02-2026 14:30",  # a date and a time: ten digits starting with 0, no phone
+    "op 05/03/2026 10 uur, en 01.02.2026 12.30 uur",
+    "Budget EUR 123456782",
 ])
 def test_false_positives_from_real_formats(text: str) -> None:
     assert kinds_in(text) == []

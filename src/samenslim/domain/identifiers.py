@@ -12,10 +12,11 @@ Rules (the choices where the issue was silent are marked "own choice"):
   the usual groups (3-3-3, 4-2-3, 2-2-2-3; for 8 digits 2-3-3 and 3-2-3) with one kind of
   separator (dot, space or dash), passing the 11-proef: weights 9..2 and -1, the sum divisible by
   11 and not 0. Own choice: other groupings are not taken (so "14-03-2008" is never a BSN), and
-  neither is a number right after "€" (an amount) or glued to other digits by a dot, comma, dash or
-  slash.
+  neither is a number right after "€" or "EUR" (an amount) or glued to other digits by a dot,
+  comma, dash or slash.
 - Phone: a Dutch number: 0, +31, 0031 or +31 (0), then 9 digits (mobile 6..., landline with its area
-  code) with spaces, dashes, dots, a slash or brackets anywhere between them.
+  code) with spaces, dashes, dots, a slash or brackets anywhere between them. Own choice: not when
+  it starts with a date with a four-digit year ("01-02-2026 14:30" is a date and a time).
 - E-mail: name@domain.tld.
 - IBAN: a country code, two check digits and the country's length (the IBAN registry), spaces
   allowed, passing the mod-97 check.
@@ -96,7 +97,8 @@ def _layout(groups: tuple[int, ...]) -> str:
 
 
 _BSN = re.compile(
-    rf"{_D}(?<!{_D}{_D})(?<!{_D}[.,\-/]{_D})(?<!€{_D})(?<!€ {_D})"  # not inside a longer number, not an amount
+    rf"{_D}(?<!{_D}{_D})(?<!{_D}[.,\-/]{_D})"  # not inside a longer number
+    rf"(?<!€{_D})(?<!€ {_D})(?<!EUR{_D})(?<!EUR {_D})"  # not an amount
     r"(?:" + "|".join(_layout(groups) for groups in _BSN_LAYOUTS) + r")"
     rf"(?!{_D})(?![.,\-/]{_D})")
 _NOT_DIGIT = re.compile("[^0-9]")
@@ -117,10 +119,12 @@ def elfproef(digits: str) -> bool:
 
 _INTERNATIONAL = r"31[ .\-]{0,2}(?:\(0\)[ .\-]{0,2})?"  # after + or 00: 31, maybe (0)
 _PHONE = re.compile(
-    r"[+0(](?<![\w+][+0(])"  # +31, 0031, 0 or (0, not inside a word or number
+    r"[+0(](?<![\w+][+0(])(?<![0-9][.\-/][+0(])"  # +31, 0031, 0 or (0, not inside a word or number
     rf"(?:(?<=\+){_INTERNATIONAL}|(?<=0)0{_INTERNATIONAL}|(?<=\()0|(?<=0))"
     rf"[1-9](?:[ .\-/)]{{0,3}}{_D}){{8}}"  # the area code or 6, then the rest: 9 digits in all
     rf"(?!{_D})(?![.\-/]{_D})")
+# A date with a four-digit year and the time after it ("01-02-2026 14:30") has ten digits too.
+_DATE_FIRST = re.compile(r"\(?(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}(?![0-9])")
 
 # --- e-mail ------------------------------------------------------------------------------------
 
@@ -219,7 +223,7 @@ def find_identifiers(text: str) -> list[Finding]:
     for m in _BSN.finditer(text):
         if elfproef(_NOT_DIGIT.sub("", m[0])):
             found.append(Finding("bsn", m.start(), m.end()))
-    found += [Finding("telefoon", m.start(), m.end()) for m in _PHONE.finditer(text)]
+    found += [Finding("telefoon", m.start(), m.end()) for m in _PHONE.finditer(text) if not _DATE_FIRST.match(m[0])]
     for m in _IBAN_CHECK.finditer(text):
         end = _iban_at(text, m.start() - 2)
         if end is not None:
