@@ -63,6 +63,8 @@ def test_a_bsn_is_found_plain_and_in_its_usual_groups(written: str) -> None:
     "12.3456.782",  # not a usual grouping
     "123.456-782",  # two kinds of separator
     "14-03-2008",  # a date, whatever its digits
+    "SEED = 20261123",  # eight digits that pass when padded, but read as a date (yyyymmdd)
+    "kenmerk 07012020",  # and as ddmmyyyy (passes padded too)
 ])
 def test_no_bsn(text: str) -> None:
     assert [kind for kind, _ in kinds_in(text)] == []

@@ -13,7 +13,7 @@ Rules (the choices where the issue was silent are marked "own choice"):
   separator (dot, space or dash), passing the 11-proef: weights 9..2 and -1, the sum divisible by
   11 and not 0. Own choice: other groupings are not taken (so "14-03-2008" is never a BSN), and
   neither is a number right after "€" or "EUR" (an amount) or glued to other digits by a dot,
-  comma, dash or slash.
+  comma, dash or slash, nor eight digits that read as a date (20261123).
 - Phone: a Dutch number: 0, +31, 0031 or +31 (0), then 9 digits (mobile 6..., landline with its area
   code) with spaces, dashes, dots, a slash or brackets anywhere between them. Own choice: not when
   it starts with a date with a four-digit year ("01-02-2026 14:30" is a date and a time).
@@ -102,6 +102,10 @@ _BSN = re.compile(
     r"(?:" + "|".join(_layout(groups) for groups in _BSN_LAYOUTS) + r")"
     rf"(?!{_D})(?![.,\-/]{_D})")
 _NOT_DIGIT = re.compile("[^0-9]")
+# Eight digits that read as a date (20261123, 23112026) are taken for one: a kenmerk or a seed, not
+# a BSN that lost its leading zero.
+_DAY, _MONTH, _YEAR = "(?:0[1-9]|[12][0-9]|3[01])", "(?:0[1-9]|1[0-2])", "(?:19|20)[0-9]{2}"
+_COMPACT_DATE = re.compile(f"{_YEAR}{_MONTH}{_DAY}|{_DAY}{_MONTH}{_YEAR}")
 
 
 def elfproef(digits: str) -> bool:
@@ -221,7 +225,8 @@ def find_identifiers(text: str) -> list[Finding]:
         return []
     found = _emails(text) if "@" in text else []
     for m in _BSN.finditer(text):
-        if elfproef(_NOT_DIGIT.sub("", m[0])):
+        digits = _NOT_DIGIT.sub("", m[0])
+        if elfproef(digits) and not (len(digits) == 8 and _COMPACT_DATE.fullmatch(digits)):
             found.append(Finding("bsn", m.start(), m.end()))
     found += [Finding("telefoon", m.start(), m.end()) for m in _PHONE.finditer(text) if not _DATE_FIRST.match(m[0])]
     for m in _IBAN_CHECK.finditer(text):
