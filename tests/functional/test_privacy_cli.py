@@ -136,6 +136,13 @@ def test_a_file_that_cannot_be_read_needs_attention(data_dir: Path, capsys) -> N
     assert "3 sessies, de oudste" in output, "the damaged file is not counted as a session"
 
 
+def test_a_file_of_a_newer_version_cannot_be_checked(data_dir: Path, capsys) -> None:
+    edit(data_dir, INTERVISIE, lambda data: data.update(schema_versie=99))
+    code, output = privacy(data_dir, capsys)
+    assert code == 1
+    assert f"  {INTERVISIE}.json: geschreven door een nieuwere versie van samenslim" in output
+
+
 def test_help_is_dutch_and_the_exit_code_reaches_the_shell(data_dir: Path) -> None:
     edit(data_dir, INTERVISIE, lambda data: data["werkvormen"][0]["stappen"][0]["vastgelegd"].update(
         notities=f"BSN {VALUES['bsn']}"))
