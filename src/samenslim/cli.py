@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,6 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
     export.add_argument("--naar", metavar="PAD", type=Path, help="schrijf naar dit bestand in plaats van het scherm")
     export.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
+    privacy_help = ("wat samenslim bewaart en waar, en waar herkenbare gegevens staan (BSN, telefoon, "
+                    "e-mail, IBAN, geboortedatum); exit 1 als er iets aandacht vraagt")
+    commands.add_parser("privacy", parents=[common], help=privacy_help,
+                        description=privacy_help[0].upper() + privacy_help[1:] + ". Toont soort en plek, nooit de "
+                                    "gegevens zelf.")
+    termijn = commands.add_parser("bewaartermijn", parents=[common],
+                                  help="leg vast hoe lang de sessies van een groep bewaard blijven, en waarom",
+                                  description="Leg vast hoe lang de sessies van een groep bewaard blijven na de "
+                                              "laatste bijeenkomst, en waarom. Opnieuw vastleggen vervangt de termijn.")
+    termijn.add_argument("groep", metavar="GROEP", help="naam van de groep, zoals bij de sessies "
+                                                       "(hoofdletters en spaties tellen niet mee)")
+    termijn.add_argument("maanden", metavar="MAANDEN", type=int,
+                         help="hoeveel maanden na de laatste bijeenkomst van de groep (1 tot en met 1200)")
+    termijn.add_argument("--reden", metavar="TEKST", required=True,
+                         help="waarom deze termijn (de Autoriteit Persoonsgegevens vraagt termijn én reden vast te leggen)")
     serve = commands.add_parser("serve", parents=[common], help="open de app in de browser (met textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
                        help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)")
@@ -168,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     from samenslim.domain.locations import Locations
 
     locations = Locations.resolve(getattr(args, "data_dir", None))
-    if args.command in ("kopieer", "sessies", "export", "serve"):
+    if args.command in ("kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn"):
         _tidy(locations)  # the app does this itself once its first frame is drawn
     if args.command == "lijst":
         return cmd_list(locations, as_json=args.json)
@@ -180,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_sessions(locations, args.zoek)
     if args.command == "export":
         return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
+    if args.command == "privacy":
+        return cmd_privacy(locations)
+    if args.command == "bewaartermijn":
+        return cmd_retention(locations, args.groep, args.maanden, args.reden)
     if args.command == "serve":
         from samenslim.serve import serve
 
@@ -345,4 +365,130 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
         say(f"samenslim export: kan {target} niet schrijven: {describe_os_error(error)}", file=sys.stderr)
         return 1
     say(target, file=sys.stderr)
+    return 0
+
+
+def months(count: int) -> str:
+    return f"{count} {'maand' if count == 1 else 'maanden'}"
+
+
+def cmd_privacy(locations) -> int:
+    """What samenslim keeps where, and where identifiers sit: kinds and places, never the values.
+    Exit 1 when something needs attention (identifiers found, or a file that could not be checked)."""
+    from samenslim.domain.identifiers import KINDS, kind_name, redact
+    from samenslim.domain.privacy import overview
+    from samenslim.domain.taal import aantal
+
+    found = overview(locations)
+
+    def day(moment) -> str:
+        return f"{moment:%d-%m-%Y}" if moment else "?"
+
+    def kinds(counts) -> str:
+        return ", ".join(f"{counts[kind]} {kind_name(kind, counts[kind])}" for kind in KINDS if counts[kind])
+
+    say("Wat samenslim bewaart, en waar")
+    say(f"  Gegevensmap        {found.data_dir}")
+    for folder in found.folders:
+        files = ("nog niet aangemaakt" if folder.files is None
+                 else f"{folder.files} {'bestand' if folder.files == 1 else 'bestanden'}")
+        say(f"  {folder.label:<18} {folder.path}  ({files})")
+    say(f"  {'Bewaartermijnen':<18} {found.terms_file}" + ("" if found.terms_file.is_file() else "  (nog niet aangemaakt)"))
+    if found.sessions:
+        say("  (de map Sessies houdt ook een index en een zoekcache bij met de tekst van de sessies; wat daar "
+            "staat gaat mee als een sessie verwijderd wordt)")
+    say("")
+    if found.sessions:
+        say(f"{aantal(found.sessions, 'sessie')}, de oudste van {day(found.oldest)}. Per groep:")
+        for group in found.groups:
+            name = "solo (privé)" if group.solo else (group.naam or "zonder groep")
+            when = day(group.oudste) if group.oudste == group.nieuwste else f"{day(group.oudste)} tot {day(group.nieuwste)}"
+            say(f"  {name}: {aantal(group.sessies, 'sessie')} ({when})")
+            if group.termijn and group.bewaren_tot:
+                past = group.past_term(found.now)
+                say(f"    bewaartermijn {months(group.termijn.maanden)} na de laatste bijeenkomst: "
+                    f"{'verlopen op' if past else 'bewaren tot'} {day(group.bewaren_tot)}; "
+                    f"reden: {redact(group.termijn.reden)}")
+            elif group.naam and not group.solo:
+                say("    geen bewaartermijn vastgelegd")
+    else:
+        say("Nog geen sessies.")
+    for term in found.terms_without_sessions:
+        say(f"  {redact(term.groep)}: geen sessies; bewaartermijn {months(term.maanden)}, reden: {redact(term.reden)}")
+    if found.terms_problem:
+        say(f"  let op: de bewaartermijnen kunnen niet gelezen worden: {redact(found.terms_problem)}")
+    if found.past_term:
+        say("")
+        say("Over hun bewaartermijn (ruim ze op: verwijder ze in Eerdere sessies; samenslim opruimen volgt nog):")
+        for group in found.past_term:
+            say(f"  {group.naam}: {aantal(group.sessies, 'sessie')}, bewaren tot {day(group.bewaren_tot)}")
+    elif found.sessions and not any(group.termijn for group in found.groups):
+        say("Leg per groep vast hoe lang je de sessies bewaart: samenslim bewaartermijn GROEP MAANDEN --reden TEKST")
+    if found.findings or found.report_findings:
+        say("")
+        say("Herkenbare gegevens gevonden (de waarden zelf worden nergens getoond):")
+        for session in found.findings:
+            say(f"  sessie {session.session_id} “{session.titel}”: {kinds(session.counts)}")
+            for place in session.places:
+                say(f"    {kind_name(place.kind, place.count)}{f' ({place.count})' if place.count > 1 else ''}: {place.place}")
+        for name, places in found.report_findings:
+            counts: Counter[str] = Counter()
+            for place in places:
+                counts[place.kind] += place.count
+            say(f"  verslag {name}: {kinds(counts)}")
+            for place in places:
+                say(f"    {kind_name(place.kind, place.count)}{f' ({place.count})' if place.count > 1 else ''}: {place.place}")
+        say("Haal ze weg waar ze niet nodig zijn: pas het veld aan in de app (Eerdere sessies, heropenen), "
+            "of verwijder de sessie of het verslag. Een BSN mag alleen waar een wet dat voorschrijft.")
+    elif found.scanned:
+        say("")
+        say(f"Geen herkenbare gegevens gevonden in {aantal(found.scanned, 'sessie')} en de verslagen "
+            "(gezocht naar BSN, telefoonnummer, e-mailadres, IBAN en geboortedatum).")
+    if found.unreadable:
+        say("")
+        say("Niet te controleren (samenslim kan deze bestanden niet lezen):")
+        for name, reason in found.unreadable:
+            say(f"  {name}: {reason}")
+    return 1 if found.needs_attention else 0
+
+
+def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
+    """Record how long a group's sessions are kept after its last meeting, and why."""
+    from datetime import UTC, datetime
+
+    from pydantic import ValidationError
+
+    from samenslim.domain import retention
+    from samenslim.domain.groups import group_key
+    from samenslim.domain.oserrors import describe_os_error
+    from samenslim.domain.sessions_index import list_sessions
+
+    try:
+        term = retention.record(locations.data_dir, group, month_count, reason,
+                                datetime.now(UTC).replace(microsecond=0))
+    except ValidationError as error:
+        field = str(error.errors()[0]["loc"][0])
+        problem = {"groep": "GROEP mag niet leeg zijn",
+                   "maanden": f"MAANDEN moet een geheel getal van 1 tot en met {retention.MAX_MONTHS} zijn",
+                   "reden": "--reden mag niet leeg zijn: schrijf op waarom deze termijn"}.get(field, field)
+        say(f"samenslim bewaartermijn: {problem}", file=sys.stderr)
+        return 2
+    except retention.RetentionFileError as error:
+        say(f"samenslim bewaartermijn: {error}; er is niets veranderd", file=sys.stderr)
+        return 1
+    except OSError as error:
+        say(f"samenslim bewaartermijn: kan {retention.path_in(locations.data_dir)} niet schrijven: "
+            f"{describe_os_error(error)}", file=sys.stderr)
+        return 1
+    say(f"Bewaartermijn van {term.groep}: {months(term.maanden)} na de laatste bijeenkomst. Reden: {term.reden}")
+    key = group_key(term.groep)
+    moments = [entry.aangemaakt for entry in list_sessions(locations.sessions_dir).entries
+               if not entry.beschadigd and not entry.prive and group_key(entry.groep) == key and entry.aangemaakt]
+    if moments:
+        last = max(moments)
+        say(f"Laatste bijeenkomst {last:%d-%m-%Y}: bewaren tot {retention.term_ends(term, last):%d-%m-%Y}.")
+    else:
+        say(f"let op: er zijn (nog) geen sessies van groep '{term.groep}'; de termijn geldt zodra ze er zijn.",
+            file=sys.stderr)
+    say(f"Vastgelegd in {retention.path_in(locations.data_dir)}", file=sys.stderr)
     return 0

@@ -35,13 +35,13 @@ def assert_no_english(text: str, phrases: list[str]) -> None:
     assert not found, f"English: {found}\n{text}"
 
 
-COMMANDS = ["lijst", "valideer", "kopieer", "sessies", "export", "serve"]
+COMMANDS = ["lijst", "valideer", "kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn"]
 
 
 @pytest.mark.parametrize("args", [
     ["--help"], *[[command, "--help"] for command in COMMANDS],
     ["valideer"], ["export"], ["kopieer"], ["onbekend"], ["lijst", "--foo"], ["serve", "--port", "acht"],
-    ["--data-dir"], ["export", "--naar"],
+    ["--data-dir"], ["export", "--naar"], ["bewaartermijn"], ["bewaartermijn", "g", "1"],
 ])
 def test_cli_help_and_errors_are_dutch(args: list[str], capsys, tmp_path: Path) -> None:
     text = run_cli(["--data-dir", str(tmp_path), *args] if args != ["--data-dir"] else args, capsys)
