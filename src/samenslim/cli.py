@@ -98,6 +98,10 @@ class DutchParser(argparse.ArgumentParser):
             raise
 
 
+# The report's forms (domain/report_formats.VORMEN, not imported here: it loads python-docx).
+EXPORT_FORMS = ("md", "html", "docx")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = DutchParser(add_help=False)
     common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
@@ -122,10 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
     sessies.add_argument("--zoek", metavar="TEKST",
                          help="toon alleen sessies waarin elk woord voorkomt (hoofdletters en accenten tellen "
                               "niet mee; van een sessie alleen tellen alleen de titel); werkt als --lijst")
-    export = commands.add_parser("export", parents=[common], help="schrijf het verslag van een sessie (Markdown)")
+    export = commands.add_parser(
+        "export", parents=[common], help="schrijf het verslag van een sessie (Markdown, HTML of Word)",
+        description="Schrijf het verslag van een sessie. Markdown komt zonder --naar op het scherm; HTML en Word "
+                    "komen zonder --naar in de map verslagen (ID.html, ID.docx) en gaan mee als je de sessie "
+                    "verwijdert. Vooraf wordt gemeld hoeveel herkenbare gegevens (BSN, telefoon, e-mail, IBAN, "
+                    "geboortedatum) het verslag bevat.")
     export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
-    export.add_argument("--naar", metavar="PAD", type=Path, help="schrijf naar dit bestand in plaats van het scherm")
-    export.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
+    form = export.add_mutually_exclusive_group()
+    form.add_argument("--vorm", choices=EXPORT_FORMS, default=None,
+                      help="md: Markdown (standaard); html: één bestand voor mail en browser, ook als PDF te "
+                           "printen; docx: Word")
+    form.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
+    export.add_argument("--naar", metavar="PAD", type=Path,
+                        help="schrijf naar dit bestand (zonder --naar: md op het scherm, html en docx in de map "
+                             "verslagen)")
     privacy_help = ("wat samenslim bewaart en waar, en waar herkenbare gegevens staan (BSN, telefoon, "
                     "e-mail, IBAN, geboortedatum); exit 1 als er iets aandacht vraagt")
     commands.add_parser("privacy", parents=[common], help=privacy_help,
@@ -195,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sessies" and (args.lijst or args.zoek is not None):
         return cmd_sessions(locations, args.zoek)
     if args.command == "export":
-        return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json)
+        return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json, vorm=args.vorm or "md")
     if args.command == "privacy":
         return cmd_privacy(locations)
     if args.command == "bewaartermijn":
@@ -333,8 +348,10 @@ def session_line(entry) -> str:
     return line + ("  [nieuwere versie: alleen te bekijken]" if entry.leesbaar_alleen else "") + f"  · {entry.id}"
 
 
-def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -> int:
-    from samenslim.domain.export import json_copy, markdown
+def cmd_export(locations, session_id: str, target: Path | None, as_json: bool, vorm: str = "md") -> int:
+    """The report (md, html or docx) or the JSON copy. Markdown and JSON go to the screen without
+    --naar; html and docx to verslagen/ID.html|docx, where deleting the session finds them.
+    The identifier scan runs first: kinds and counts on stderr, never the values."""
     from samenslim.domain.store import SessionFileError, SessionStore
 
     store = SessionStore(locations.sessions_dir, root=locations.data_dir)
@@ -351,14 +368,23 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
     except SessionFileError as error:
         say(f"samenslim export: de sessie kan niet gelezen worden: {error}", file=sys.stderr)
         return 1
-    text = json_copy(session) if as_json else markdown(session)
-    if target is None:  # the notes may hold terminal escapes: shown, never obeyed
-        sys.stdout.write(json_printable(text) if as_json else printable(text, keep="\n\t"))
+    content, suffix, warning = _export_content(session, vorm, as_json)
+    if warning:
+        say(warning, file=sys.stderr)
+    root = None
+    if target is None and suffix in (".md", ".json"):  # the notes may hold terminal escapes: shown, never obeyed
+        assert isinstance(content, str)
+        sys.stdout.write(json_printable(content) if as_json else printable(content, keep="\n\t"))
         return 0
+    if target is None:
+        from samenslim.domain.erasure import report_path
+
+        target, root = report_path(locations, session.id, suffix), locations.data_dir
     try:
         from samenslim.domain.private_files import write_private
 
-        write_private(target, text)  # owner-only, atomic; the user's folder itself is left as it is
+        # owner-only, atomic; a folder the user chose (--naar) is left as it is
+        write_private(target, content, root=root)
     except OSError as error:
         from samenslim.domain.store import describe_os_error
 
@@ -366,6 +392,23 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool) -
         return 1
     say(target, file=sys.stderr)
     return 0
+
+
+def _export_content(session, vorm: str, as_json: bool) -> tuple[str | bytes, str, str | None]:
+    """What to write, its suffix, and the identifier warning (or None)."""
+    if as_json:
+        from samenslim.domain.export import json_copy
+        from samenslim.domain.privacy import scan_session
+        from samenslim.domain.report_formats import identifier_warning
+
+        counts: Counter = Counter()
+        for place in scan_session(session):
+            counts[place.kind] += place.count
+        return json_copy(session), ".json", identifier_warning(counts, "deze JSON-kopie")
+    from samenslim.domain.report_formats import build, identifier_warning
+
+    report = build(session, vorm)
+    return report.content, report.suffix, identifier_warning(report.identifiers)
 
 
 def months(count: int) -> str:

@@ -1,7 +1,7 @@
 """Everything derived from a session, found by name, so deleting a session erases all of it.
 
-A session's notes end up in more files than its own: the report and its JSON copy in
-`verslagen/` (named `ID.md` and `ID.json`), the screenshots in `schermafdrukken/` (named
+A session's notes end up in more files than its own: the report, its JSON copy and the report
+as HTML and Word in `verslagen/` (named `ID.md`, `ID.json`, `ID.html`, `ID.docx`), the screenshots in `schermafdrukken/` (named
 `ID-stapN-HHMMSS.svg`), and the sessions folder's search cache. Crash reports hold no notes but
 name the session (`sessie: ID`, and the id holds the title's words): they go too. The names are the record: every
 derived file is written under a name made here, and found again by matching that exact pattern,
@@ -22,14 +22,20 @@ from samenslim.domain.locations import Locations
 from samenslim.domain.private_files import FILE_MODE, FOLDER_MODE, remove_stale_temp_files, tighten
 from samenslim.domain.store import SessionStore, check_session_id
 
-REPORT_SUFFIXES = (".md", ".json")
+REPORT_SUFFIXES = (".md", ".json", ".html", ".docx")
+
+
+def report_path(locations: Locations, session_id: str, suffix: str) -> Path:
+    """Where a report of this session is written by default: verslagen/ID.md (.json, .html, .docx)."""
+    check_session_id(session_id)
+    if suffix not in REPORT_SUFFIXES:
+        raise ValueError(f"geen verslagvorm: {suffix}")
+    return locations.reports_dir / f"{session_id}{suffix}"
 
 
 def report_paths(locations: Locations, session_id: str) -> tuple[Path, Path]:
     """The Markdown report and its JSON copy."""
-    check_session_id(session_id)
-    folder = locations.reports_dir
-    return folder / f"{session_id}.md", folder / f"{session_id}.json"
+    return report_path(locations, session_id, ".md"), report_path(locations, session_id, ".json")
 
 
 def screenshot_path(locations: Locations, session_id: str, step: int, when: datetime) -> Path:
@@ -44,7 +50,8 @@ def _screenshot_pattern(session_id: str) -> re.Pattern[str]:
 def derived_files(locations: Locations, session_id: str) -> list[Path]:
     """The files outside the sessions folder that hold (part of) this session, as they are now."""
     check_session_id(session_id)
-    found = [path for path in report_paths(locations, session_id) if path.is_file()]
+    reports = [report_path(locations, session_id, suffix) for suffix in REPORT_SUFFIXES]
+    found = [path for path in reports if path.is_file()]
     pattern = _screenshot_pattern(session_id)
     try:
         names = sorted(entry.name for entry in os.scandir(locations.screenshots_dir))
