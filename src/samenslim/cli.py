@@ -405,9 +405,9 @@ def _export_content(session, vorm: str, as_json: bool) -> tuple[str | bytes, str
         for place in scan_session(session):
             counts[place.kind] += place.count
         return json_copy(session), ".json", identifier_warning(counts, "deze JSON-kopie")
-    from samenslim.domain.report_formats import build, identifier_warning
+    from samenslim.domain.report_formats import build, identifier_warning, vorm_named
 
-    report = build(session, vorm)
+    report = build(session, vorm_named(vorm))
     return report.content, report.suffix, identifier_warning(report.identifiers)
 
 

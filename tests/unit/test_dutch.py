@@ -42,6 +42,7 @@ COMMANDS = ["lijst", "valideer", "kopieer", "sessies", "export", "serve", "priva
     ["--help"], *[[command, "--help"] for command in COMMANDS],
     ["valideer"], ["export"], ["kopieer"], ["onbekend"], ["lijst", "--foo"], ["serve", "--port", "acht"],
     ["--data-dir"], ["export", "--naar"], ["bewaartermijn"], ["bewaartermijn", "g", "1"],
+    ["export", "x", "--vorm", "pdf"], ["export", "x", "--vorm"], ["export", "x", "--vorm", "html", "--json"],
 ])
 def test_cli_help_and_errors_are_dutch(args: list[str], capsys, tmp_path: Path) -> None:
     text = run_cli(["--data-dir", str(tmp_path), *args] if args != ["--data-dir"] else args, capsys)
@@ -57,6 +58,10 @@ def test_cli_names_what_is_missing_in_dutch(capsys, tmp_path: Path) -> None:
     assert "--port: ongeldige waarde: 'acht' (verwacht: een geheel getal)" in text
     text = run_cli(["--help"], capsys)
     assert "argumenten:" in text and "opties:" in text and "toon deze hulp en stop" in text
+    text = run_cli(["--data-dir", str(tmp_path), "export", "--help"], capsys)
+    assert "--vorm {md,html,docx}" in text and "docx: Word" in text
+    text = run_cli(["--data-dir", str(tmp_path), "export", "x", "--vorm", "pdf"], capsys)
+    assert text.startswith("[2]\n") and "--vorm: onbekende keuze: 'pdf' (kies uit 'md', 'html', 'docx')" in text
 
 
 def test_the_dutch_parser_leaves_other_parsers_english() -> None:

@@ -46,6 +46,14 @@ Voor = Literal["volledig"]  # 'groep' follows with issue 12 (case notes out, ide
 LANGUAGE = "nl-NL"
 
 
+def vorm_named(name: str) -> Vorm:
+    """The form named `name` ('md', 'html', 'docx'); ValueError (Dutch) for any other."""
+    for vorm in VORMEN:
+        if vorm == name:
+            return vorm
+    raise ValueError(f"onbekende vorm '{name}' (kies uit {', '.join(VORMEN)})")
+
+
 @dataclass(frozen=True)
 class Report:
     vorm: Vorm
