@@ -190,3 +190,14 @@ def test_control_characters_in_a_note_do_not_break_the_word_file() -> None:
     assert any(text.startswith("rood \ufffd[31m bel \ufffd nul \ufffd einde") for text in texts), texts
     page = report_formats.build(session, "html").content
     assert isinstance(page, str) and "\x1b" not in page and "\x07" not in page
+
+
+def test_samenslim_privacy_finds_identifiers_in_a_word_report(capsys, data_dir: Path) -> None:
+    save_hostile(data_dir, "BSN 123456782, BSN 111222333")
+    assert export(capsys, data_dir, HOSTILE_ID, "--vorm", "docx")[0] == 0
+    (data_dir / "verslagen" / "kapot.docx").write_bytes(b"geen zip")  # skipped, never a traceback
+    assert main(["privacy", "--data-dir", str(data_dir)]) == 1
+    shown = capsys.readouterr().out
+    assert f"verslag {HOSTILE_ID}.docx: 2 BSN's" in shown
+    assert re.search(r"    BSN's \(2\): alinea \d+\n", shown)
+    assert "123456782" not in shown and "kapot.docx" not in shown

@@ -31,6 +31,7 @@ from samenslim.domain.store import MAX_FILE_BYTES, SUFFIX, SessionFileError, Ses
 
 SEPARATOR = " › "
 REPORT_SUFFIXES = (".md", ".json", ".html", ".htm", ".txt")  # reports that are text, and so scanned
+WORD_SUFFIX = ".docx"  # scanned by paragraph and table row (export --vorm docx)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,22 @@ def scan_text_file(path: Path) -> list[PlaceFinding]:
     return found
 
 
+def scan_docx_file(path: Path) -> list[PlaceFinding]:
+    """Identifiers in a Word report, by paragraph and table row. Raises OSError, or ValueError for
+    a file that is no readable Word file."""
+    from samenslim.domain.report_formats import docx_texts  # loads python-docx: only when there is one
+
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError("te groot")
+    found: list[PlaceFinding] = []
+    for place, text in docx_texts(raw):
+        kinds = Counter(finding.kind for finding in find_identifiers(text))
+        found += [PlaceFinding(kind, place, count) for kind, count in kinds.items()]
+    return found
+
+
 # --- everything ----------------------------------------------------------------------------------
 
 def _count_files(folder: Path) -> int | None:
@@ -250,14 +267,14 @@ def overview(locations: Locations, now: datetime | None = None) -> Overview:
 def _scan_reports(folder: Path) -> list[tuple[str, list[PlaceFinding]]]:
     try:
         names = sorted(entry.name for entry in os.scandir(folder)
-                       if entry.is_file(follow_symlinks=False) and entry.name.endswith(REPORT_SUFFIXES))
+                       if entry.is_file(follow_symlinks=False) and entry.name.endswith((*REPORT_SUFFIXES, WORD_SUFFIX)))
     except OSError:
         return []
     found = []
     for name in names:
         try:
-            places = scan_text_file(folder / name)
-        except OSError:
+            places = scan_docx_file(folder / name) if name.endswith(WORD_SUFFIX) else scan_text_file(folder / name)
+        except (OSError, ValueError):
             continue
         if places:
             found.append((redact(name), places))
