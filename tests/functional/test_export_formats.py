@@ -201,3 +201,12 @@ def test_samenslim_privacy_finds_identifiers_in_a_word_report(capsys, data_dir: 
     assert f"verslag {HOSTILE_ID}.docx: 2 BSN's" in shown
     assert re.search(r"    BSN's \(2\): alinea \d+\n", shown)
     assert "123456782" not in shown and "kapot.docx" not in shown
+
+
+def test_a_markdown_export_does_not_load_python_docx() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, samenslim.domain.report_formats; print('docx' in sys.modules, 'lxml' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"], "python-docx and lxml cost ~150 ms at start-up"

@@ -25,19 +25,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from docx import Document
-from docx.document import Document as WordDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from samenslim.domain.export import markdown
 from samenslim.domain.identifiers import KINDS, Kind, find_identifiers, kind_name
 from samenslim.domain.session import Sessie
+
+if TYPE_CHECKING:  # python-docx (and lxml) take ~150 ms to import: only a Word export loads them
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph
 
 Vorm = Literal["md", "html", "docx"]
 VORMEN: tuple[Vorm, ...] = ("md", "html", "docx")
@@ -205,6 +204,8 @@ def _styled(token: Token) -> Token:
 
 def to_docx(tokens: Sequence[Token], *, created: datetime | None = None, modified: datetime | None = None) -> bytes:
     """A .docx with Word's own styles: Heading 1-3, List Bullet (2, 3), Quote, Table Grid."""
+    from docx import Document
+
     document = Document()
     _metadata(document, title(tokens), created, modified)
     _Writer(document).write(tokens)
@@ -214,6 +215,9 @@ def to_docx(tokens: Sequence[Token], *, created: datetime | None = None, modifie
 
 
 def _metadata(document: WordDocument, name: str, created: datetime | None, modified: datetime | None) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     properties = document.core_properties
     properties.title = xml_safe(name)
     properties.author = "samenslim"
@@ -308,6 +312,9 @@ class _Writer:
 
     def table(self, tokens: Sequence[Token], index: int) -> int:
         """The table from tokens[index] (table_open); returns the index of its table_close."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
         rows: list[tuple[bool, list[Token]]] = []
         header = False
         while tokens[index].type != "table_close":
@@ -338,6 +345,8 @@ class _Writer:
 def docx_texts(data: bytes) -> list[tuple[str, str]]:
     """The text of a Word file with its place ('alinea 3', 'tabel 1, rij 2'), for the identifier
     scan of `samenslim privacy`. Raises ValueError when the file is no Word file samenslim can read."""
+    from docx import Document
+
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:  # a damaged or foreign file: zipfile, lxml and python-docx each raise their own
