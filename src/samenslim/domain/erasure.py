@@ -23,8 +23,6 @@ from samenslim.domain.private_files import FILE_MODE, FOLDER_MODE, remove_stale_
 from samenslim.domain.sessions_index import cache_lock, forget
 from samenslim.domain.store import SUFFIX, SessionStore, check_session_id
 
-REPORT_SUFFIXES = (".md", ".json")
-
 
 def report_paths(locations: Locations, session_id: str) -> tuple[Path, Path]:
     """The Markdown report and its JSON copy."""
