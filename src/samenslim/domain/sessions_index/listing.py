@@ -91,10 +91,10 @@ class Listing:
         try:
             with cache_lock(self.folder):  # a session deleted meanwhile is not written back
                 present = present_names(self.folder)
-                teksten = {entry.bestand: (entry.grootte, entry.mtime_ns, self.texts[entry.bestand], entry.beschadigd)
-                           for entry in self.entries if entry.bestand in present}
+                rows = {entry.bestand: (entry.grootte, entry.mtime_ns, self.texts[entry.bestand], entry.beschadigd)
+                        for entry in self.entries if entry.bestand in present}
                 write_cache(self.folder / TEXTS_NAME, TextsFile(formaat=CACHE_FORMAT, samenslim=__version__,
-                                                                  teksten=teksten))
+                                                                teksten=rows))
                 if changed:
                     write_index(self.folder, [entry for entry in self.entries if entry.bestand in present],
                                  self.built_ns or time.time_ns())
