@@ -19,6 +19,13 @@ Anything else (an older file without `agenda`, a newer schema, a head that does 
 a wrong type, a file written in another layout, a file that does not end properly) takes the
 full path, `read_file`: the whole file parsed and checked exactly as `SessionStore.load` checks
 it, with the same Dutch reason when it cannot be opened, and its search text made on the way.
+
+The trade-off: a file damaged in the middle (inside `werkvormen`, or with a top-level key repeated
+after it) is listed as readable. It shows its damage, the same Dutch reason and never a crash,
+when it is opened, or when a search reads it in full: a search marks its entry `beschadigd` in the
+listing and in the index (and the texts file remembers it), so the list shows it as damaged from
+then on. `agenda` is a copy: a hand edit of `werkvormen` that leaves it alone is listed by the old
+agenda until the next save (or a search, which lists what the full read found).
 """
 
 from __future__ import annotations
