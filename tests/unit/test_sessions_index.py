@@ -548,3 +548,11 @@ def test_a_lone_surrogate_does_not_stop_the_listing(folder: Path) -> None:
     assert listed(listing, SOLO).titel == "Mijn\ufffd rol in het netwerk" and not listing.index_error
     assert titles(search(listing, "zomergat")) == ["Bijeenkomst 1: Samen richten"] and not listing.index_error
     assert list_sessions(folder).reused == 3, "the caches were written (with a '?' for it)"
+
+
+def test_deleting_from_a_folder_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    """The caches' lock goes on without a folder (its docstring says so); filelock would create the
+    folder, with the umask's permissions, just to hold a lock in it."""
+    folder = tmp_path / "sessies"
+    delete_session(folder, INTERVISIE)
+    assert not folder.exists()

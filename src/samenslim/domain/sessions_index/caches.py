@@ -58,7 +58,10 @@ def cache_lock(folder: Path) -> Iterator[None]:
     """Held while the caches are written and while a session is deleted (erasure.delete_session), so
     that a listing or search in another window never writes a deleted session back into them.
     Without a folder, or when the lock cannot be had (a read-only folder, a stuck lock), the work
-    goes on without it: the caches are only caches."""
+    goes on without it: the caches are only caches. (filelock would create a missing folder.)"""
+    if not os.path.isdir(folder):
+        yield
+        return
     try:
         lock = FileLock(Path(folder) / CACHE_LOCK_NAME, timeout=CACHE_LOCK_SECONDS, mode=0o600, thread_local=False)
         lock.acquire()
