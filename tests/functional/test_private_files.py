@@ -253,8 +253,8 @@ async def test_erase_in_the_domain_leaves_other_sessions_files(make_app, data_di
 def test_a_search_racing_a_delete_does_not_write_the_text_back(tmp_path, monkeypatch) -> None:
     """Window A lists and searches; window B deletes the session after A read its file but before A
     saved the search texts. The texts file must not get the deleted session back."""
-    from samenslim.domain import sessions_index
-    from samenslim.domain.store import SessionStore
+    from samenslim.domain.erasure import delete_session
+    from samenslim.domain.sessions_index import listing as listing_module
 
     source = Path(__file__).resolve().parents[2] / "sessions"
     example = sorted(source.glob("*.json"))[0]
@@ -263,14 +263,14 @@ def test_a_search_racing_a_delete_does_not_write_the_text_back(tmp_path, monkeyp
     (folder / example.name).write_bytes(example.read_bytes())
     word = "overdracht"  # in that example's notes
     listing = list_sessions(folder)
-    real_read = sessions_index.read_file
+    real_read = listing_module.read_file
 
     def read_then_other_window_deletes(path, size, mtime_ns):
         found = real_read(path, size, mtime_ns)
-        SessionStore(folder).delete(example.stem)  # as another samenslim window would
+        delete_session(folder, example.stem)  # as another samenslim window would
         return found
 
-    monkeypatch.setattr(sessions_index, "read_file", read_then_other_window_deletes)
+    monkeypatch.setattr(listing_module, "read_file", read_then_other_window_deletes)
     assert search(listing, word)  # this window found it while it was there
     monkeypatch.undo()
     assert holding(folder, word) == [], "the deleted session's text came back in the cache"

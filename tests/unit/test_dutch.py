@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from samenslim.cli import build_parser, main
-from samenslim.domain.content import dutch_message, load_file, toml_reason
+from samenslim.domain import tomlfile
+from samenslim.domain.content import dutch_message, load_file
 from tests.functional.test_help import ENGLISH
 
 CLI_ENGLISH = ["usage:", "positional arguments", "options:", "error:", "the following arguments are required",
@@ -82,7 +83,7 @@ TOML_ERRORS = ['a = ', 'a b', 'a = "x', 'a = 1\na = 2', '[t]\n[t]', 'a = "\\ud80
 def test_every_toml_message_is_dutch(source: str) -> None:
     with pytest.raises(tomllib.TOMLDecodeError) as caught:
         tomllib.loads(source)
-    reason = toml_reason(caught.value)
+    reason = tomlfile.reason(caught.value)
     assert not reason.startswith("ongeldige TOML ("), f"not translated: {caught.value}"
     assert not re.search(r"\b(at|line|column|Invalid|Expected|Cannot|Unclosed|character|value)\b", reason), reason
 

@@ -152,7 +152,7 @@ def every_consumer(store: SessionStore, folder: Path) -> None:
     """What the app does with the sessions folder: the resume offer and groups at start, the list,
     a search, and per readable session its read-back, both exports and the group's journey."""
     sessions, _damaged = store.scan()
-    store.unfinished()
+    [session.id for session in sessions if session.to_resume and not store.is_locked(session.id)]  # the resume offer
     groups_from(sessions)
     listing = list_sessions(folder)
     search(listing, "anekdote")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from samenslim.domain import sessions_index
+from samenslim.domain.erasure import delete_session
 from samenslim.domain.session import Positie, Sessie, session_from_json
 from samenslim.domain.sessions_index import (
     INDEX_NAME,
@@ -23,7 +23,9 @@ from samenslim.domain.sessions_index import (
     read_file,
     read_head,
     search,
+    search_text,
 )
+from samenslim.domain.sessions_index.reading import HEAD_BYTES, _Head, _quick_session
 from samenslim.domain.store import SessionFileError, SessionStore
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions"
@@ -296,7 +298,7 @@ def test_an_index_that_cannot_be_written_is_reported_not_fatal(folder: Path, mon
     assert sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp")) == [], "no temp files left"
 
 
-def test_delete_removes_the_file_its_lock_temps_backups_and_index_entry(folder: Path) -> None:
+def test_deleting_removes_the_file_its_lock_temps_backups_and_index_entry(folder: Path) -> None:
     store = SessionStore(folder)
     search(list_sessions(folder), "iets")
     store.lock(INTERVISIE).release()
@@ -306,7 +308,7 @@ def test_delete_removes_the_file_its_lock_temps_backups_and_index_entry(folder: 
         path.write_text("kopie")
     other_temp = folder / f".{PILOT}.4242.abc123.tmp"
     other_temp.write_text("van een andere sessie")
-    store.delete(INTERVISIE)
+    delete_session(folder, INTERVISIE)
     names = sorted(path.name for path in folder.iterdir())
     assert not [name for name in names if INTERVISIE in name]
     assert other_temp.exists(), "another session's files stay"
@@ -326,7 +328,7 @@ def test_reading_a_file_gives_its_search_text() -> None:
     entry, text = read_file(EXAMPLES / f"{PILOT}.json", 1, 2)
     assert (entry.grootte, entry.mtime_ns) == (1, 2)
     assert "zomergat" in text and "marieke" in text and "\n" not in text and text == text.lower()
-    assert sessions_index.search_text(["A\nB", "C"]) == "a b c"
+    assert search_text(["A\nB", "C"]) == "a b c"
 
 
 def test_files_as_the_store_writes_them_take_the_quick_path(tmp_path: Path) -> None:
@@ -334,7 +336,7 @@ def test_files_as_the_store_writes_them_take_the_quick_path(tmp_path: Path) -> N
     not switch itself off unnoticed (for instance when Sessie's fields are reordered)."""
     session = session_from_json(json.loads((EXAMPLES / f"{PILOT}.json").read_text(encoding="utf-8")))
     raw = SessionStore(tmp_path).save(session).read_bytes()
-    assert sessions_index._quick_session(raw) == session
+    assert _quick_session(raw) == session
 
 
 # -- the head: what a listing reads of a file -----------------------------------------------------
@@ -365,7 +367,7 @@ def test_a_file_the_store_wrote_is_listed_from_its_head(folder: Path) -> None:
     session.positie = Positie()  # inside the shorter agenda: a position past it is refused on opening
     path = store.save(session)
     raw = path.read_bytes()
-    assert raw.index(b'"agenda"') < raw.index(b'"werkvormen"') < sessions_index.HEAD_BYTES < len(raw)
+    assert raw.index(b'"agenda"') < raw.index(b'"werkvormen"') < HEAD_BYTES < len(raw)
     entry, text = head(path)
     assert text is None, "only the head was read"
     assert (entry.titel, entry.werkvormen, entry.werkvorm_titels) == (
@@ -377,7 +379,7 @@ def test_the_head_checks_every_field_before_werkvormen_with_the_sessions_types()
     """_Head must follow Sessie: same fields before werkvormen, in the same order (the store writes
     them in this order, and the list reads only what comes before werkvormen)."""
     fields = list(Sessie.model_fields)
-    assert list(sessions_index._Head.__annotations__) == fields[:fields.index("werkvormen")]
+    assert list(_Head.__annotations__) == fields[:fields.index("werkvormen")]
     assert fields.index("agenda") == fields.index("werkvormen") - 1
 
 
@@ -546,3 +548,11 @@ def test_a_lone_surrogate_does_not_stop_the_listing(folder: Path) -> None:
     assert listed(listing, SOLO).titel == "Mijn\ufffd rol in het netwerk" and not listing.index_error
     assert titles(search(listing, "zomergat")) == ["Bijeenkomst 1: Samen richten"] and not listing.index_error
     assert list_sessions(folder).reused == 3, "the caches were written (with a '?' for it)"
+
+
+def test_deleting_from_a_folder_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    """The caches' lock goes on without a folder (its docstring says so); filelock would create the
+    folder, with the umask's permissions, just to hold a lock in it."""
+    folder = tmp_path / "sessies"
+    delete_session(folder, INTERVISIE)
+    assert not folder.exists()

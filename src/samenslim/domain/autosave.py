@@ -29,7 +29,6 @@ class Autosaver:
         self._closed = False
         self._condition = threading.Condition()
         self.last_error: SaveError | None = None
-        self.saves = 0
         self._thread = threading.Thread(target=self._run, name="samenslim-autosave", daemon=True)
         self._thread.start()
 
@@ -68,7 +67,6 @@ class Autosaver:
                 error = failure
             with self._condition:
                 self._writing = False
-                self.saves += 1
                 changed = (error is None) != (self.last_error is None)
                 self.last_error = error
                 self._condition.notify_all()

@@ -264,16 +264,6 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
 
 # --- turning errors into Dutch, with a place -------------------------------------------------
 
-def toml_reason(error: tomllib.TOMLDecodeError) -> str:
-    """Python's tomllib message in Dutch (see tomlfile.reason)."""
-    return tomlfile.reason(error)
-
-
-def toml_problem(error: tomllib.TOMLDecodeError) -> str:
-    """'geen geldige TOML op regel 3, kolom 7: ...' for a settings file or a message without a Problem."""
-    return tomlfile.describe(error)
-
-
 def _problem_from_error(path: Path, text: str, detail: ErrorDetails) -> Problem:
     loc = _strip_union_tags(tuple(detail["loc"]))
     if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):

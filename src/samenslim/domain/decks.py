@@ -6,7 +6,7 @@ Plain pydantic models; the loader in samenslim.domain.content reads them from TO
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -14,7 +14,6 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Fase = Literal["verwoorden", "verwonderen", "verbeelden", "vormgeven", "verwezenlijken"]
 Hoofdstuk = Literal["Richting bepalen", "Experimenteren", "Landen en inbedden"]
-FASEN: tuple[str, ...] = get_args(Fase)  # the 5-V cycle, in order
 
 
 class Strict(BaseModel):

@@ -20,7 +20,8 @@ from pathlib import Path
 from samenslim.domain.crash import MARKER
 from samenslim.domain.locations import Locations
 from samenslim.domain.private_files import FILE_MODE, FOLDER_MODE, remove_stale_temp_files, tighten
-from samenslim.domain.store import SessionStore, check_session_id
+from samenslim.domain.sessions_index import cache_lock, forget
+from samenslim.domain.store import SUFFIX, SessionStore, check_session_id
 
 REPORT_SUFFIXES = (".md", ".json", ".html", ".docx")
 
@@ -96,7 +97,19 @@ def erase(locations: Locations, session_id: str) -> None:
     cannot be removed (OSError), the session is still there to try again, and still listed."""
     for path in derived_files(locations, session_id):
         path.unlink(missing_ok=True)
-    SessionStore(locations.sessions_dir).delete(session_id)
+    delete_session(locations.sessions_dir, session_id)
+
+
+def delete_session(folder: Path, session_id: str) -> None:
+    """The session file and what belongs to it in the sessions folder (SessionStore.delete), and
+    its entry and search text in the sessions index (sessions_index.forget). Under the caches'
+    lock: a listing or search running now (in another window, too) cannot write this session's
+    summary or text back into the caches after it is forgotten."""
+    store = SessionStore(folder)
+    store.path_for(session_id)  # refuses ids that could point outside the folder, before any lock
+    with cache_lock(folder):
+        store.delete(session_id)
+        forget(folder, f"{session_id}{SUFFIX}")
 
 
 def tidy(locations: Locations) -> list[Path]:

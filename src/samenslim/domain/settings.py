@@ -13,8 +13,6 @@ from samenslim.domain import tomlfile
 from samenslim.domain.oserrors import describe_os_error
 from samenslim.domain.private_files import write_private
 
-FILE_NAME = "instellingen.toml"
-
 
 class Instellingen(BaseModel):
     model_config = ConfigDict(extra="ignore")

@@ -300,28 +300,19 @@ class SessionStore:
         sessions.sort(key=lambda session: session.bijgewerkt, reverse=True)
         return sessions, damaged
 
-    def unfinished(self) -> tuple[list[Sessie], list[DamagedFile]]:
-        sessions, damaged = self.scan()
-        return [s for s in sessions if s.to_resume and not self.is_locked(s.id)], damaged
-
     # -- deleting and locking ---------------------------------------------------------------
     def delete(self, session_id: str) -> None:
-        """Remove the session file and everything that belongs to it (lock, temp and backup copies),
-        and its entry in the sessions index, which holds a copy of its text for searching."""
+        """Remove the session file and everything that belongs to it (lock, temp and backup copies).
+        The sessions index beside them still holds a copy of its text for searching: delete a
+        session with erasure.delete_session (or erasure.erase), which drops that too."""
         self.path_for(session_id)  # refuses ids that could point outside the folder
-        from samenslim.domain.sessions_index import cache_lock, forget  # here: the index module imports this one
-
-        # Under the caches' lock: a listing or search running now (in another window, too) cannot
-        # write this session's summary or text back into the caches after it is forgotten.
-        with cache_lock(self.folder):
-            try:
-                names = [entry.name for entry in os.scandir(self.folder)]
-            except FileNotFoundError:
-                return
-            for name in names:
-                if _belongs_to(name, session_id):
-                    (self.folder / name).unlink(missing_ok=True)
-            forget(self.folder, f"{session_id}{SUFFIX}")
+        try:
+            names = [entry.name for entry in os.scandir(self.folder)]
+        except FileNotFoundError:
+            return
+        for name in names:
+            if _belongs_to(name, session_id):
+                (self.folder / name).unlink(missing_ok=True)
 
     def _lock_path(self, session_id: str) -> Path:
         return self.folder / f"{check_session_id(session_id)}{LOCK_SUFFIX}"
