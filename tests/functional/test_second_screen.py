@@ -1,0 +1,249 @@
+"""The second screen (F7): a read-only page for the projector, served on 127.0.0.1 with a token.
+
+Three layers, as a facilitator and an intruder would meet them:
+- the server alone (plain HTTP): without the token, with another Host or another site's Origin it
+  answers 403 in Dutch and shows nothing of the session;
+- the app driven by the Pilot with an event-stream reader on the side: F7 starts it, the room's
+  view follows the runner (also under the spiekbriefjes), a typed note never goes down the stream,
+  and leaving the session ends it;
+- the page in headless Chromium at 1920×1080: the question, a timer at least a fifth of the window
+  high, the speaker moving on, no note in the page, nothing without the token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from samenslim.domain.room_view import RoomView
+from samenslim.second_screen import SecondScreen
+from tests.conftest import fill_setup, open_werkvorm, wait_for, widget_text
+from tests.functional.test_serve import BROWSER_FLAGS, chromium_paths, png_size  # noqa: F401 - a fixture
+
+NOTE = "Jesse slaapt al weken slecht"  # a note about a young person: it must never reach the room
+
+
+def a_view(**changes) -> RoomView:
+    fields = dict(werkvorm="Check-in", stap="Rondje", stap_nummer=2, stappen=2, vragen=("Hoe kom je binnen?",),
+                  tijd="04:59", tijd_status="loopt", niveau="ruim", over_tijd=False, loopt=True, spreker="Anna",
+                  volgende="Bram")
+    fields.update(changes)
+    return RoomView(**fields)
+
+
+def get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, str, dict[str, str]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read().decode(), dict(response.getheaders())
+    finally:
+        connection.close()
+
+
+class StreamReader:
+    """Reads the event stream in a thread, as a page would: every `data:` line, parsed."""
+
+    def __init__(self, port: int, token: str) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.connection.request("GET", f"/stroom?token={token}")
+        self.response = self.connection.getresponse()
+        assert self.response.status == 200, self.response.status
+        self.raw: list[str] = []
+        self.views: list[dict] = []
+        self.ended = threading.Event()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        try:
+            while True:
+                line = self.response.readline()
+                if not line:
+                    break
+                text = line.decode()
+                self.raw.append(text)
+                if text.startswith("data: ") and text.strip() != "data: {}":
+                    self.views.append(json.loads(text[6:])["view"])
+                if text.startswith("event: einde"):
+                    self.ended.set()
+        except OSError:
+            pass
+        finally:
+            self.ended.set()
+
+    @property
+    def latest(self) -> dict:
+        return self.views[-1] if self.views else {}
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+@pytest.fixture
+def server():
+    screen = SecondScreen()
+    screen.start()
+    screen.publish(a_view())
+    yield screen
+    screen.stop()
+
+
+# --- the server alone -------------------------------------------------------------------------------
+
+def test_the_page_and_stream_need_the_token(server) -> None:
+    port, token = server.port, server.token
+    for path in ("/", "/?token=", f"/?token={token[:-1]}x", "/stroom", f"/stroom?token={token.upper()}x",
+                 f"/elders?token={token}"):
+        status, body, headers = get(port, path)
+        assert status in (403, 404), path
+        assert "Hoe kom je binnen" not in body and "Anna" not in body, path
+    status, body, _ = get(port, "/")
+    assert status == 403 and "Geen toegang" in body and "met het volledige adres" in body
+
+    status, body, headers = get(port, f"/?token={token}")
+    assert status == 200 and "<title>samenslim · tweede scherm</title>" in body
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "connect-src 'self'" in policy
+    assert headers["Referrer-Policy"] == "no-referrer" and headers["Cache-Control"] == "no-store"
+    for outside in ("http://", "https://", "//fonts", "@import", "src="):
+        assert outside not in body, f"the page loads something from elsewhere: {outside}"
+
+
+@pytest.mark.parametrize("host", ["evil.example:{port}", "127.0.0.1:1", "localhost", "192.168.1.20:{port}",
+                                  "rebind.example"])
+def test_another_host_is_refused(server, host) -> None:
+    status, body, _ = get(server.port, f"/?token={server.token}", {"Host": host.format(port=server.port)})
+    assert status == 403 and "hoort niet bij het tweede scherm" in body
+    status, body, _ = get(server.port, f"/stroom?token={server.token}", {"Host": host.format(port=server.port)})
+    assert status == 403 and "Anna" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}"])
+def test_its_own_names_are_let_in(server, host) -> None:
+    status, _, _ = get(server.port, f"/?token={server.token}", {"Host": host.format(port=server.port)})
+    assert status == 200
+
+
+@pytest.mark.parametrize("headers", [{"Origin": "http://evil.example"}, {"Origin": "null"},
+                                     {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}])
+def test_another_site_is_refused(server, headers) -> None:
+    for path in ("/", "/stroom"):
+        status, body, _ = get(server.port, f"{path}?token={server.token}", headers)
+        assert status == 403 and "andere website" in body and "Anna" not in body
+
+
+def test_the_stream_sends_the_latest_view_and_ends_with_the_server() -> None:
+    server = SecondScreen()
+    server.start()
+    try:
+        server.publish(a_view())
+        reader = StreamReader(server.port, server.token)
+        assert reader.thread.is_alive()
+        for _ in range(200):
+            if reader.views:
+                break
+            reader.ended.wait(0.05)
+        assert reader.latest["spreker"] == "Anna"
+        server.publish(a_view(spreker="Bram", volgende=None, tijd="04:58"))
+        reader.ended.wait(0)
+        for _ in range(200):
+            if reader.latest.get("spreker") == "Bram":
+                break
+            reader.ended.wait(0.05)
+        assert reader.latest["tijd"] == "04:58"
+    finally:
+        server.stop()
+    assert reader.ended.wait(10), "the page is told the session ended"
+    assert any(line.startswith("event: einde") for line in reader.raw)
+    with pytest.raises(OSError):
+        get(server.port, f"/?token={server.token}")
+
+
+# --- the app ----------------------------------------------------------------------------------------
+
+async def start_round(pilot, clock) -> str:
+    """Check-in for Anna, Bram and Chris: draw the card, start the timer, go to the round."""
+    await open_werkvorm(pilot, "check")
+    await fill_setup(pilot, participants="Anna; Bram; Chris")
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    card = pilot.app.screen.step.vastgelegd["kaart"]
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    return card
+
+
+async def press_f7(pilot) -> SecondScreen:
+    runner = pilot.app.screen
+    await pilot.press("f7")
+    await wait_for(pilot, lambda: runner.second_screen is not None, "F7 starts the second screen")
+    server = runner.second_screen
+    await wait_for(pilot, lambda: server.url in widget_text(pilot.app, "#side-info"), "the address is on screen")
+    return server
+
+
+async def test_f7_shows_the_room_what_the_runner_shows_and_never_a_note(make_app, clock, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("samenslim.second_screen.open_in_browser", opened.append)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        card = await start_round(pilot, clock)
+        runner = app.screen
+        server = await press_f7(pilot)
+        assert opened == [], "a test (a headless app) never opens a browser"
+        assert server.url.startswith("http://127.0.0.1:") and f"?token={server.token}" in server.url
+        assert any(server.url in str(n.message) for n in app._notifications), "the address is told"
+        reader = StreamReader(server.port, server.token)
+        try:
+            await wait_for(pilot, lambda: reader.latest.get("spreker") == "Anna", "the page gets the round")
+            view = reader.latest
+            assert view["vragen"] == [card] and view["volgende"] == "Bram" and view["werkvorm"] == "Check-in"
+            assert view["tijd"] == "02:00" or view["tijd"].startswith("0"), view
+
+            # The note is typed and confirmed: the turn moves on, the page follows, the note stays here.
+            await pilot.press(*NOTE)
+            await pilot.pause()
+            assert NOTE in runner.step.concepten.get("turn-input", ""), "typed and kept as a draft"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: reader.latest.get("spreker") == "Bram", "the speaker moves on")
+            assert reader.latest["volgende"] == "Chris"
+            assert runner.step.vastgelegd["beurten"][0]["tekst"] == NOTE
+
+            # The facilitator looks at a spiekbriefje: the room's clock goes on.
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: app.screen is not runner, "the spiekbriefjes open")
+            shown = reader.latest["tijd"]
+            clock.advance(61)
+            await wait_for(pilot, lambda: reader.latest["tijd"] != shown, "the page's timer moves under the spiekbriefje")
+            clock.advance(600)
+            await wait_for(pilot, lambda: reader.latest["over_tijd"], "overtime reaches the page")
+            assert "OVER TIJD" in reader.latest["tijd_status"] and reader.latest["niveau"] == "over"
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is runner, "back in the runner")
+
+            # F7 again shows the address again; it does not start a second server.
+            await pilot.press("f7")
+            await pilot.pause()
+            assert runner.second_screen is server
+
+            stream = "".join(reader.raw)
+            assert NOTE not in stream and "Jesse" not in stream
+            # Leaving the session stops the page's server.
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await wait_for(pilot, lambda: reader.ended.is_set(), "the page hears that the session ended")
+            assert runner.second_screen is None
+        finally:
+            reader.close()
+    with pytest.raises(OSError):
+        get(server.port, f"/?token={server.token}")
