@@ -265,10 +265,10 @@ PAGE = """<!doctype html>
   #agenda .nu { color: var(--fg); font-weight: 700; text-decoration: underline; }
   #agenda .klaar { color: var(--dim); }
   #vragen { flex: 1 1 auto; display: flex; flex-direction: column; justify-content: center; min-height: 0;
-            font-weight: 700; font-size: clamp(22px, 5.2vh, 120px); line-height: 1.2; text-align: center;
+            font-weight: 700; font-size: clamp(22px, 6.5vh, 150px); line-height: 1.2; text-align: center;
             overflow: hidden; }
-  #vragen.lang { font-size: clamp(18px, 3.8vh, 90px); }
-  #vragen.heel-lang { font-size: clamp(16px, 2.8vh, 64px); }
+  #vragen.lang { font-size: clamp(18px, 4.6vh, 110px); }
+  #vragen.heel-lang { font-size: clamp(16px, 3.2vh, 72px); }
   #vragen p { margin: 0.4em 0; }
   #klok { text-align: center; }
   #tijd { font-size: clamp(80px, 24vh, 600px); line-height: 1; font-weight: 800;
@@ -276,8 +276,9 @@ PAGE = """<!doctype html>
   #status { font-size: clamp(18px, 3.4vh, 72px); font-weight: 700; margin-top: 0.5vh; }
   body.let-op #tijd, body.let-op #status { color: var(--warn); }
   body.bijna #tijd, body.bijna #status { color: var(--alarm); }
-  body.over #klok { background: var(--alarm); color: #000; border-radius: 1vh; }
+  body.over #klok { background: var(--alarm); color: #000; border-radius: 1vh; padding-bottom: 1vh; }
   body.over #tijd, body.over #status { color: #000; }
+  body.over #status { font-size: clamp(22px, 4.6vh, 100px); }
   body.gepauzeerd #tijd { color: var(--dim); }
   #sprekers { display: flex; justify-content: center; gap: 6vw; margin-top: 1.5vh; align-items: baseline;
               font-size: clamp(18px, 4vh, 96px); }
@@ -308,7 +309,7 @@ PAGE = """<!doctype html>
     const length = view.vragen.join(" ").length;
     vragen.classList.toggle("lang", length > 140 && length <= 320);
     vragen.classList.toggle("heel-lang", length > 320);
-    $("tijd").textContent = view.over_tijd ? view.tijd.replace("+", "+") : view.tijd;
+    $("tijd").textContent = view.tijd;
     $("status").textContent = view.over_tijd ? view.tijd_status.replace("OVER TIJD:", "OVER TIJD ·") : view.tijd_status;
     document.body.className = view.niveau + (view.loopt ? "" : " gepauzeerd");
     text("spreker", view.spreker ? (view.volgende || view.spreektijd ? "Aan de beurt: " : "") + view.spreker

@@ -247,3 +247,97 @@ async def test_f7_shows_the_room_what_the_runner_shows_and_never_a_note(make_app
             reader.close()
     with pytest.raises(OSError):
         get(server.port, f"/?token={server.token}")
+
+
+# --- the page in a browser --------------------------------------------------------------------------
+
+PAGE_STATE = """
+const box = (id) => document.getElementById(id).getBoundingClientRect();
+return {question: document.getElementById("vragen").innerText, speaker: document.getElementById("spreker").innerText,
+        next: document.getElementById("volgende").innerText, time: document.getElementById("tijd").innerText,
+        status: document.getElementById("status").innerText, timerHeight: box("tijd").height,
+        height: window.innerHeight, width: window.innerWidth, body: document.body.innerText,
+        level: document.body.className, received: (window.__tweedeScherm || {received: []}).received};
+"""
+
+
+def browser(chromium_paths, logs: Path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium, chromedriver = chromium_paths
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in BROWSER_FLAGS:
+        options.add_argument("--window-size=1920,1080" if flag.startswith("--window-size") else flag)
+    if os.geteuid() == 0:
+        options.add_argument("--no-sandbox")  # Chromium's sandbox refuses to run as root
+    driver = webdriver.Chrome(options=options, service=Service(chromedriver, log_output=str(logs / "driver.log")))
+    driver.set_page_load_timeout(20)
+    # The page's own size (the viewport), as on a projector at full screen (F11): 1920×1080.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    return driver
+
+
+def keep_screenshot(driver, shot: Path, state: dict) -> None:
+    """A screenshot of the page at its full size; SAMENSLIM_SCREENSHOT_DIR keeps a copy to look at."""
+    assert driver.save_screenshot(str(shot))
+    assert png_size(shot) == (state["width"], state["height"])
+    if os.environ.get("SAMENSLIM_SCREENSHOT_DIR"):
+        import shutil
+
+        shutil.copy(shot, Path(os.environ["SAMENSLIM_SCREENSHOT_DIR"]) / shot.name)
+
+
+async def test_the_page_on_the_wall(make_app, clock, chromium_paths, tmp_path, monkeypatch) -> None:  # noqa: F811
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    monkeypatch.setattr("samenslim.second_screen.open_in_browser", lambda url: pytest.fail("no browser in tests"))
+    driver = await asyncio.to_thread(browser, chromium_paths, tmp_path)
+    try:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            card = await start_round(pilot, clock)
+            runner = app.screen
+            server = await press_f7(pilot)
+
+            async def until(condition, what: str) -> dict:
+                """Wait in a thread (the app goes on running) until the page's state meets the condition."""
+                def check(d):
+                    state = d.execute_script(PAGE_STATE)
+                    return state if condition(state) else False
+                try:
+                    return await asyncio.to_thread(WebDriverWait(driver, 30, poll_frequency=0.1).until, check)
+                except Exception as error:
+                    state = driver.execute_script(PAGE_STATE)
+                    raise AssertionError(f"the page never showed {what}; it shows: {state['body']!r}") from error
+
+            # Without its token the page shows nothing of the session.
+            await asyncio.to_thread(driver.get, server.url.split("?")[0])
+            source = driver.page_source
+            assert "Geen toegang" in source and card not in source and "Anna" not in source
+
+            await asyncio.to_thread(driver.get, server.url)
+            state = await until(lambda s: "Anna" in s["speaker"] and card in s["question"], "the question and Anna")
+            assert "Bram" in state["next"]
+            assert (state["width"], state["height"]) == (1920, 1080)
+            assert state["timerHeight"] >= 0.2 * state["height"], (state["timerHeight"], state["height"])
+
+            keep_screenshot(driver, tmp_path / "tweede-scherm-rondje.png", state)
+
+            await pilot.press(*NOTE, "enter")
+            await wait_for(pilot, lambda: runner.step.vastgelegd["beurten"], "the turn is taken")
+            state = await until(lambda s: "Bram" in s["speaker"], "the next speaker, Bram")
+            assert "Chris" in state["next"]
+            clock.advance(700)
+            state = await until(lambda s: "OVER TIJD" in s["status"], "OVER TIJD")
+            assert "over" in state["level"]
+            assert NOTE not in driver.page_source and NOTE not in state["body"]
+            keep_screenshot(driver, tmp_path / "tweede-scherm-over-tijd.png", state)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await until(lambda s: "De sessie is gesloten" in s["body"], "that the session ended")
+    finally:
+        await asyncio.to_thread(driver.quit)
