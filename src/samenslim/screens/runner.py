@@ -241,11 +241,11 @@ class RunnerScreen(Screen):
         for display in self.query(TimerDisplay):
             display.sync()
         self.tick()
-        self.push_room_view()
 
     def tick(self) -> None:
         if self._entering:
             return  # the step view is being replaced; the end of enter_step ticks again
+        self.push_room_view()
         if self.presenting:
             self.show_speaker()  # the runner underneath is covered: it catches up when F5 returns to it
             self.save_running_timer()
@@ -316,9 +316,9 @@ class RunnerScreen(Screen):
     # -- the second screen (F7) ------------------------------------------------------------------
     # The page's server runs in its own thread (samenslim.second_screen); it gets only RoomViews,
     # the domain's reduction of the session to what the room may see (never the notes). They are
-    # pushed when something changes here, and a 0.25 s poll catches the timer's next second (and
-    # anything else) whatever screen lies over the runner; an unchanged view is not sent.
-    ROOM_POLL_SECONDS = 0.25
+    # pushed from tick(): each time the visible timer shows a new second (also while another screen
+    # lies over the runner), after a start, pause or step change, and every 15 s while paused; and
+    # whenever the step's capture changed (the round moved on). An unchanged view is not sent.
 
     def action_second_screen(self) -> None:
         from samenslim import second_screen
@@ -336,7 +336,6 @@ class RunnerScreen(Screen):
             self.second_screen = server
             self._room_shown = None
             self.push_room_view()
-            self.set_interval(self.ROOM_POLL_SECONDS, self.push_room_view)
             self.query_one("#side-info", Static).update(self.side_info())
             opened = not self.app.is_headless and second_screen.open_in_browser(url)
         else:
