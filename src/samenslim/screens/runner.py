@@ -351,8 +351,10 @@ class RunnerScreen(Screen):
             return
         from samenslim.domain.room_view import room_view
 
-        views = self.query(StepView)
-        view = room_view(self.session, self.timer, views.first().speaker_line() if views else None)
+        area = self.query_one("#capture-area", Vertical)  # by id: cheaper than a query by type, once a second
+        step_view = area.children[0] if area.children else None
+        line = step_view.speaker_line() if isinstance(step_view, StepView) else None
+        view = room_view(self.session, self.timer, line)
         if view != self._room_shown:
             self._room_shown = view
             self.second_screen.publish(view)
