@@ -261,11 +261,11 @@ return {question: document.getElementById("vragen").innerText, speaker: document
 """
 
 
-def browser(chromium_paths, logs: Path):
+def browser(paths: tuple[str, str], logs: Path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    chromium, chromedriver = chromium_paths
+    chromium, chromedriver = paths
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for flag in BROWSER_FLAGS:
@@ -341,3 +341,16 @@ async def test_the_page_on_the_wall(make_app, clock, chromium_paths, tmp_path, m
             await until(lambda s: "De sessie is gesloten" in s["body"], "that the session ended")
     finally:
         await asyncio.to_thread(driver.quit)
+
+
+async def test_it_stops_with_the_app(make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_round(pilot, clock)
+        server = await press_f7(pilot)
+        assert get(server.port, f"/?token={server.token}")[0] == 200
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not server.running
+    with pytest.raises(OSError):
+        get(server.port, f"/?token={server.token}")
