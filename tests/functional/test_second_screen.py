@@ -354,3 +354,13 @@ async def test_it_stops_with_the_app(make_app, clock) -> None:
     assert not server.running
     with pytest.raises(OSError):
         get(server.port, f"/?token={server.token}")
+
+
+def test_aiohttp_is_loaded_only_when_the_second_screen_starts() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, samenslim.second_screen, samenslim.screens.runner\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'webbrowser')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
