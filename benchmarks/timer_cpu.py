@@ -82,7 +82,7 @@ CHILD = textwrap.dedent('''
                 await pilot.press(*"check-in", "enter")
                 await pilot.pause()
                 participants = app.screen.query_one("#participants")
-                participants.value = "Anna, Bram, Chris, Dewi, Eva, Fatima, Gert, Hanna"
+                participants.value = "Anna; Bram; Chris; Dewi; Eva; Fatima; Gert; Hanna"  # names are split on ";"
                 await pilot.press("ctrl+n")
                 await pilot.pause()
                 await pilot.press("ctrl+r", "ctrl+n")
