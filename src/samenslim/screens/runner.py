@@ -342,7 +342,7 @@ class RunnerScreen(Screen):
             url, opened = self.second_screen.url, False
         self.notify(f"{url}\n" + ("Geopend in de browser. " if opened else "Open dit adres in een browser op deze "
                     "computer. ") + "Sleep het venster naar de beamer en zet het op volledig scherm (F11). "
-                    "Het adres staat ook links; F7 toont het opnieuw.",
+                    "Het adres blijft bij de sessie-info staan; F7 toont het opnieuw.",
                     title="Tweede scherm", timeout=60, markup=False)
 
     def push_room_view(self) -> None:
