@@ -18,7 +18,7 @@ def domain_modules() -> list[str]:
     return ["samenslim.domain"] + [info.name for info in pkgutil.walk_packages(samenslim.domain.__path__, "samenslim.domain.")]
 
 
-DOMAIN = [*domain_modules(), "samenslim.cli", "samenslim.serve"]
+DOMAIN = [*domain_modules(), "samenslim.cli", "samenslim.serve", "samenslim.second_screen"]
 
 
 def test_domain_modules_do_not_load_textual() -> None:

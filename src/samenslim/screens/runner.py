@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from textual import getters
 
     from samenslim.app import SamenslimApp
+    from samenslim.domain.room_view import RoomView
+    from samenslim.second_screen import SecondScreen
 
 
 class RunnerScreen(Screen):
@@ -33,7 +35,8 @@ class RunnerScreen(Screen):
     HULP = """Sessie
     Eén stap tegelijk: de vraag, een plek om vast te leggen wat er gezegd wordt, en de timer.
     Alles wordt meteen bewaard. Op de laatste stap rond je met Stap ▶ de
-    sessie af; Beamer toont alleen de vraag en de tijd, groot genoeg voor achter in de zaal."""
+    sessie af; Beamer toont alleen de vraag en de tijd, groot genoeg voor achter in de zaal.
+    F7 opent een tweede scherm: een pagina in de browser voor de beamer, terwijl deze sessie op de laptop blijft."""
     # Footer order is importance order: at 60 columns the hints on the right are the ones cut.
     # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
@@ -48,6 +51,8 @@ class RunnerScreen(Screen):
         Binding("ctrl+g", "extend(-60)", "-1m", tooltip="Een minuut eraf"),
         Binding("f6", "screenshot", "Foto", priority=True,
                 tooltip="Schermafdruk (SVG) in de map schermafdrukken, voor het verslag"),
+        Binding("f7", "second_screen", "Tweede scherm", priority=True, show=False,
+                tooltip="Een pagina voor de beamer in de browser (alleen op deze computer); de sessie blijft hier"),
         Binding("escape", "leave", "Verlaten",
                 tooltip="De sessie verlaten; ze blijft bewaard als niet afgerond en kan later verder"),
     ]
@@ -65,6 +70,8 @@ class RunnerScreen(Screen):
         self.presenting = False
         self._bell_rung = False
         self._entering = False
+        self.second_screen: SecondScreen | None = None  # F7: the page for the projector, once started
+        self._room_shown: RoomView | None = None
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -187,6 +194,9 @@ class RunnerScreen(Screen):
                 info.append(f"{mark}{item.titel}\n", style="bold" if here else "")
         if self.step.spiekbriefje:
             info.append("ctrl+s: spiekbriefje\n", style="italic")
+        if self.second_screen is not None:
+            info.append("Tweede scherm: ", style="bold")
+            info.append(f"{self.second_screen.url}\n")
         return info
 
     def help_extra(self) -> list[tuple[str, list[str]]]:
@@ -223,6 +233,7 @@ class RunnerScreen(Screen):
     def on_step_view_changed(self, event: StepView.Changed) -> None:
         self.show_speaker()
         self.save()
+        self.push_room_view()
 
     # -- the clock around the step ------------------------------------------------------------
     def sync_timer(self) -> None:
@@ -234,6 +245,7 @@ class RunnerScreen(Screen):
     def tick(self) -> None:
         if self._entering:
             return  # the step view is being replaced; the end of enter_step ticks again
+        self.push_room_view()
         if self.presenting:
             self.show_speaker()  # the runner underneath is covered: it catches up when F5 returns to it
             self.save_running_timer()
@@ -300,6 +312,57 @@ class RunnerScreen(Screen):
         self.query_one("#timer", TimerDisplay).set_active(not self.presenting)
         presentation.timer_display.set_active(self.presenting)
         self.tick()
+
+    # -- the second screen (F7) ------------------------------------------------------------------
+    # The page's server runs in its own thread (samenslim.second_screen); it gets only RoomViews,
+    # the domain's reduction of the session to what the room may see (never the notes). They are
+    # pushed from tick(): each time the visible timer shows a new second (also while another screen
+    # lies over the runner), after a start, pause or step change, and every 15 s while paused; and
+    # whenever the step's capture changed (the round moved on). An unchanged view is not sent.
+
+    def action_second_screen(self) -> None:
+        from samenslim import second_screen
+
+        if self.second_screen is None:
+            server = second_screen.SecondScreen()
+            try:
+                url = server.start()
+            except OSError as error:
+                from samenslim.domain.oserrors import describe_os_error
+
+                self.notify(f"Het tweede scherm kon niet starten: {describe_os_error(error)}", severity="error",
+                            title="Tweede scherm", timeout=10)
+                return
+            self.second_screen = server
+            self._room_shown = None
+            self.push_room_view()
+            self.query_one("#side-info", Static).update(self.side_info())
+            opened = not self.app.is_headless and second_screen.open_in_browser(url)
+        else:
+            url, opened = self.second_screen.url, False
+        self.notify(f"{url}\n" + ("Geopend in de browser. " if opened else "Open dit adres in een browser op deze "
+                    "computer. ") + "Sleep het venster naar de beamer en zet het op volledig scherm (F11). "
+                    "Het adres blijft bij de sessie-info staan; F7 toont het opnieuw.",
+                    title="Tweede scherm", timeout=60, markup=False)
+
+    def push_room_view(self) -> None:
+        """Give the second screen what the room sees now, if it changed."""
+        if self.second_screen is None or self._entering:
+            return
+        from samenslim.domain.room_view import room_view
+
+        area = self.query_one("#capture-area", Vertical)  # by id: cheaper than a query by type, once a second
+        step_view = area.children[0] if area.children else None
+        line = step_view.speaker_line() if isinstance(step_view, StepView) else None
+        view = room_view(self.session, self.timer, line)
+        if view != self._room_shown:
+            self._room_shown = view
+            self.second_screen.publish(view)
+
+    def on_unmount(self) -> None:
+        if self.second_screen is not None:  # it stops with the session (and with the app)
+            self.second_screen.stop()
+            self.second_screen = None
 
     def action_screenshot(self) -> None:
         from samenslim.domain.erasure import screenshot_path
