@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from samenslim import messages
 from samenslim.domain.schedule import schedule
 from samenslim.domain.session import Sessie, StapRun, now, retheme
 from samenslim.domain.soorten import KINDS
@@ -22,14 +23,10 @@ from samenslim.widgets.presentation import PresentationView
 from samenslim.widgets.timer_display import TimerDisplay
 
 if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
+    from samenslim.services import Services
 
 
 class RunnerScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Sessie
     Eén stap tegelijk: de vraag, een plek om vast te leggen wat er gezegd wordt, en de timer.
     Alles wordt meteen bewaard. Op de laatste stap rond je met Stap ▶ de
@@ -55,13 +52,14 @@ class RunnerScreen(Screen):
     TIMER_SAVE_SECONDS = 5
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
 
-    def __init__(self, session: Sessie, *, clock, rng, wallclock=now) -> None:
+    def __init__(self, session: Sessie, services: Services) -> None:
         super().__init__()
         self.session = session
-        self.clock = clock
-        self.wallclock = wallclock
-        self.rng = rng
-        self.timer = Timer(None, clock=clock)
+        self.services = services  # the store, content, settings and clocks, handed down by the app
+        self.clock = services.clock
+        self.wallclock = services.wallclock
+        self.rng = services.rng
+        self.timer = Timer(None, clock=self.clock)
         self.presenting = False
         self._bell_rung = False
         self._entering = False
@@ -84,13 +82,14 @@ class RunnerScreen(Screen):
         yield PresentationView(self.timer, id="presentation")
 
     async def on_mount(self) -> None:
-        # The visible timer display ticks the runner each second it redraws, so the speaker's clock
-        # and the schedule move in the same frame as the digits. While paused only the schedule's
-        # end time moves on (by the minute): a slow interval does that.
-        for display in self.query(TimerDisplay):
-            display.on_second = self.tick
+        # The visible timer display posts TimerDisplay.Second each second it redraws (handled below),
+        # so the speaker's clock and the schedule move with the digits. While paused only the
+        # schedule's end time moves on (by the minute): a slow interval does that.
         self.set_interval(15, self.tick)
         await self.enter_step()
+
+    def on_timer_display_second(self, event: TimerDisplay.Second) -> None:
+        self.tick()
 
     @property
     def step(self) -> StapRun:
@@ -119,7 +118,7 @@ class RunnerScreen(Screen):
             step.gestart = now()
         self.timer = Timer(step.geplande_seconden, clock=self.clock, used_seconds=step.gebruikte_seconden,
                            extra_seconds=step.extra_seconden)
-        if first_time and step.geplande_seconden and self.app.timer_starts_by_itself:
+        if first_time and step.geplande_seconden and self.services.timer_starts_by_itself:
             self.timer.start()  # facilitators forget ctrl+t, and the schedule then drifts quietly
         self._bell_rung = self.timer.overtime
         for display in self.query(TimerDisplay):
@@ -194,7 +193,7 @@ class RunnerScreen(Screen):
         from samenslim.screens.help import tips_lines
 
         run, step = self.session.current_werkvorm, self.step
-        werkvorm = self.app.library.werkvormen.get(run.werkvorm_id)
+        werkvorm = self.services.library.werkvormen.get(run.werkvorm_id)
         about = [f"{run.titel}, stap {self.session.positie.stap + 1} van {len(run.stappen)}: {step.titel}"]
         if werkvorm is not None and werkvorm.doel:
             about.append(f"Doel: {werkvorm.doel.strip()}")
@@ -210,13 +209,13 @@ class RunnerScreen(Screen):
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> None:
         self.session.bijgewerkt = now()
-        self.app.autosave(self.session)
+        self.services.autosave(self.session)
 
     def on_timer_display_time_up(self, event: TimerDisplay.TimeUp) -> None:
         if self._bell_rung:
             return
         self._bell_rung = True
-        settings = self.app.settings
+        settings = self.services.settings
         if settings is not None and settings.bel:
             self.app.bell()
 
@@ -267,7 +266,7 @@ class RunnerScreen(Screen):
 
     def on_thema_view_theme_changed(self, event) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
-        retheme(self.session, event.theme, self.app.library.werkvormen, self.app.library.stapels)
+        retheme(self.session, event.theme, self.services.library.werkvormen, self.services.library.stapels)
         self.query_one("#side-info", Static).update(self.side_info())
         self.save()
 
@@ -305,11 +304,11 @@ class RunnerScreen(Screen):
         from samenslim.domain.erasure import screenshot_path
         from samenslim.domain.private_files import write_private
 
-        folder = self.app.locations.screenshots_dir
-        path = screenshot_path(self.app.locations, self.session.id, self.session.step_number(), self.wallclock())
+        folder = self.services.locations.screenshots_dir
+        path = screenshot_path(self.services.locations, self.session.id, self.session.step_number(), self.wallclock())
         try:
             # Rendered here and written owner-only: Textual's save_screenshot writes with the umask.
-            write_private(path, self.app.export_screenshot(), root=self.app.locations.data_dir)
+            write_private(path, self.app.export_screenshot(), root=self.services.locations.data_dir)
         except OSError as error:
             from samenslim.domain.store import describe_os_error
 
@@ -339,7 +338,7 @@ class RunnerScreen(Screen):
         self.bank_time(finished=True)
         self.session.status = "afgerond"
         self.save()
-        self.app.finish_session(self.session)
+        self.post_message(messages.SessionFinished(self.session))
 
     async def action_previous_step(self) -> None:
         if self.session.step_number() == 1:
@@ -352,12 +351,12 @@ class RunnerScreen(Screen):
     def action_reference_cards(self) -> None:
         from samenslim.screens.reference import ReferenceScreen
 
-        decks = self.app.library.spiekbriefjes()
+        decks = self.services.library.spiekbriefjes()
         if not decks:
             self.notify("Er zijn geen spiekbriefjes geladen.", timeout=3)
             return
         # The step's own deck first; else the werkzame principes of the werkvorm's chapter.
-        chapter = self.app.library.chapter_decks(self.session.current_werkvorm.hoofdstuk)
+        chapter = self.services.library.chapter_decks(self.session.current_werkvorm.hoofdstuk)
         start = self.step.spiekbriefje or (chapter[0].id if chapter else None)
         self.app.push_screen(ReferenceScreen(decks, start=start))
 
@@ -374,20 +373,25 @@ class RunnerScreen(Screen):
             yes="Verlaten"), self._leave_answered)
 
     def _leave_answered(self, yes: bool | None) -> None:
-        if yes:
-            self.leave()
+        if yes and self.leave():
+            self.post_message(messages.ShowLibrary())
 
     def leave(self) -> bool:
-        """Bank the time, save, let go of the session and go back to the library; False if saving hangs."""
+        """Bank the time, save and let go of the session (the caller goes back to the library);
+        False if saving hangs."""
+        if not self.let_go():
+            return False
+        self.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
+        return True
+
+    def let_go(self) -> bool:
         self.bank_time(finished=False)
         self.save()
-        if not self.app.close_session(self.session):
+        if not self.services.close_session(self.session):
+            self.notify("Opslaan duurt lang; de sessie blijft open.", severity="warning")
             return False
-        self.app.switch_to_library()
-        self.app.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
         return True
 
     def action_stop(self) -> None:
-        self.bank_time(finished=False)
-        self.save()
-        self.app.close_session(self.session, then_exit=True)
+        if self.let_go():
+            self.app.exit()

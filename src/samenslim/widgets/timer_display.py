@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -32,9 +30,6 @@ class TimerDisplay(Vertical):
         # Only the display the user can see redraws (the runner has two: its side and the presentation).
         self.active = active
         self._shown: tuple[str, str] | None = None
-        # Called when a running timer's shown second changed, so whatever else moves with the
-        # seconds (the schedule, a speaker's clock) is drawn in the same frame as the digits.
-        self.on_second: Callable[[], None] | None = None
         self._rang = timer.overtime  # a step resumed in overtime does not ring again
 
     def compose(self) -> ComposeResult:
@@ -49,6 +44,10 @@ class TimerDisplay(Vertical):
 
     class TimeUp(Message):
         """The step's time just ran out (the runner may ring the bell)."""
+
+    class Second(Message):
+        """A running timer's shown second changed: whatever else moves with the seconds (the
+        schedule, a speaker's clock) is redrawn by the screen that holds the display."""
 
     def use_timer(self, timer: Timer) -> None:
         self.timer = timer
@@ -90,8 +89,8 @@ class TimerDisplay(Vertical):
         if (shown, state) == self._shown:
             return
         self._shown = (shown, state)
-        if self.timer.running and self.active and self.on_second is not None:
-            self.on_second()
+        if self.timer.running and self.active:
+            self.post_message(self.Second())
         self.query_one(Digits).update(shown)
         self.query_one("#timer-status", Static).update(state)
         level = self.timer.level()
