@@ -74,7 +74,6 @@ class SamenslimApp(App):
     store = property(lambda self: self.services.store)
     library = property(lambda self: self.services.library)
     autosaver = property(lambda self: self.services.autosaver)
-    _autosaver = property(lambda self: self.services._autosaver)
     settings = property(lambda self: self.services.settings)
     damaged_sessions = property(lambda self: self.services.damaged_sessions)
 
@@ -210,11 +209,6 @@ class SamenslimApp(App):
         from samenslim.screens.help import palette_commands
 
         return palette_commands(self, screen)
-
-    def show_about(self) -> None:
-        from samenslim.screens.about import AboutScreen
-
-        self.push_screen(AboutScreen())
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -431,31 +425,17 @@ class SamenslimApp(App):
         self._close_messages_no_wait()
 
     def _save_after_crash(self, error: Exception) -> Path | None:
-        from samenslim.domain.crash import write_report
-
         runner = self.running_session_screen()
-        session = runner.session if runner is not None else None
-        if runner is not None and session is not None:
+        if runner is not None:
             try:
                 runner.bank_time(finished=False)
             except Exception:  # noqa: BLE001 - the state may be odd; save what is there
                 pass
-            if self.services._autosaver is not None:
-                self.services._autosaver.flush(timeout=2)
-            try:
-                self.store.save(session)
-            except Exception:  # noqa: BLE001 - a report is still worth writing
-                pass
-        captured = None
-        if session is not None:
-            captured = [session.titel, session.groep, session.thema, session.deelnemers,
-                        [[step.vastgelegd, step.concepten] for run in session.werkvormen for step in run.stappen]]
         try:
             screen = type(self.screen).__name__
         except Exception:  # noqa: BLE001 - no screen yet
             screen = "-"
-        return write_report(self.locations.crash_dir, error, session_id=session.id if session else None,
-                            screen=screen, captured=captured)
+        return self.services.rescue(error, runner.session if runner is not None else None, screen)
 
     async def action_quit(self) -> None:
         stop = getattr(self.screen, "action_stop", None)

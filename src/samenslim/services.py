@@ -216,6 +216,23 @@ class Services:
             self.store.unlock(session_id, lock)
         self._locks.clear()
 
+    def rescue(self, error: Exception, session: Sessie | None, screen: str) -> Path | None:
+        """After a crash: the running session saved (best effort), then a crash report without notes."""
+        from samenslim.domain.crash import write_report
+
+        captured = None
+        if session is not None:
+            if self._autosaver is not None:
+                self._autosaver.flush(timeout=2)
+            try:
+                self.store.save(session)
+            except Exception:  # noqa: BLE001 - a report is still worth writing
+                pass
+            captured = [session.titel, session.groep, session.thema, session.deelnemers,
+                        [[step.vastgelegd, step.concepten] for run in session.werkvormen for step in run.stappen]]
+        return write_report(self.locations.crash_dir, error, session_id=session.id if session else None,
+                            screen=screen, captured=captured)
+
     # -- start-up scans (in workers) ------------------------------------------------------------
     def scan_unfinished(self) -> list[Sessie]:
         """The sessions to offer at start; fills the groups and the damaged files on the way."""

@@ -179,7 +179,10 @@ def palette_commands(app: SamenslimApp, screen: Screen) -> Iterator[SystemComman
     yield SystemCommand("Kleuren kiezen (thema)", "Een ander kleurenschema, zoals hoog contrast voor de beamer; "
                         "samenslim onthoudt je keuze", app.action_change_theme)
     if "Over samenslim" not in titles:  # the library offers it already, with its key
-        yield SystemCommand("Over samenslim", "Het werkboek, de makers en de bronnen", app.show_about)
+        from samenslim.screens.about import AboutScreen
+
+        yield SystemCommand("Over samenslim", "Het werkboek, de makers en de bronnen",
+                            lambda: app.push_screen(AboutScreen()))
     for werkvorm in app.services.library.werkvormen.values():
         yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
                             partial(app.post_message, messages.OpenSetup([werkvorm])))

@@ -39,6 +39,16 @@ class LibraryScreen(Screen):
                 tooltip="Over samenslim: het werkboek, de auteurs en de bronnen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    DEFAULT_CSS = """
+    LibraryScreen #filter { margin: 0 1; }
+    LibraryScreen #library-body { height: 1fr; }
+    LibraryScreen #werkvormen { width: 1fr; min-width: 28; border: round $primary; }
+    LibraryScreen #details { width: 1fr; border: round $secondary; padding: 0 1; }
+    LibraryScreen.-narrow #library-body { layout: vertical; }
+    LibraryScreen.-narrow #werkvormen { height: auto; max-height: 60%; width: 100%; }
+    LibraryScreen.-narrow #details { height: 1fr; width: 100%; }
+    LibraryScreen #problems-line { color: $warning; padding: 0 1; height: auto; max-height: 2; }
+    """
 
     def __init__(self, catalog: Catalog, services: Services) -> None:
         super().__init__()

@@ -33,6 +33,10 @@ class ResumeScreen(ModalScreen[str | None]):
                 tooltip="Niet meer aanbieden; de sessie blijft bewaard en is te hervatten via Eerdere sessies"),
         Binding("escape", "dismiss(None)", "Nu niet"),
     ]
+    DEFAULT_CSS = """
+    ResumeScreen { align: center middle; }
+    ResumeScreen #resume-list { height: auto; max-height: 12; margin-top: 1; }
+    """
 
     def __init__(self, sessions: list[Sessie], services: Services) -> None:
         super().__init__()

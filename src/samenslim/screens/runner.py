@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -51,6 +52,48 @@ class RunnerScreen(Screen):
     # A running timer is written to the file at least this often, so a crash loses only seconds.
     TIMER_SAVE_SECONDS = 5
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
+    # The beamer view (F5) is shown: state that flows down to the presentation and the timers (watch_presenting).
+    presenting: var[bool] = var(False, init=False)
+    DEFAULT_CSS = """
+    RunnerScreen { layers: base presentatie; overflow: hidden; }
+    RunnerScreen #schedule { color: $text-muted; text-style: italic; }
+    RunnerScreen #step-pane { width: 1fr; padding: 0 1; }
+    RunnerScreen #step-explain { margin-top: 1; }
+    RunnerScreen #step-questions { margin-top: 1; color: $text; padding: 0 1; border-left: thick $accent; height: auto; }
+    RunnerScreen #capture-area { height: auto; }
+
+    /* Narrow first: these rules hold until the screen's breakpoint class is set, which Textual does
+       only after the first layout. Wide first would squeeze the step pane beside the 32-column side
+       panel, to nothing at 40 columns (a zero-width OptionList crashed in wrapping). */
+    /* Narrow (zoomed or small) terminals: the timer goes on top, the rest scrolls below it. */
+    RunnerScreen #runner-body { height: 1fr; layout: vertical; }
+    RunnerScreen #side { width: 100%; height: auto; padding: 0 1; layout: horizontal; align-horizontal: left; }
+    RunnerScreen #side-text { margin-left: 2; width: 1fr; height: 4; }
+    RunnerScreen #side-info { margin-top: 0; height: 3; color: $text-muted; }
+    RunnerScreen #step-title { color: $accent; text-style: bold; padding-top: 0; }
+    RunnerScreen StapelView OptionList { max-height: 6; }
+
+    /* Wide: the timer and schedule in a column beside the step. */
+    RunnerScreen.-wide #runner-body { layout: horizontal; }
+    RunnerScreen.-wide #side { width: 32; layout: vertical; align-horizontal: center; }
+    RunnerScreen.-wide #side-text { margin-left: 0; height: auto; }
+    RunnerScreen.-wide #side-info { margin-top: 1; height: auto; }
+    RunnerScreen.-wide #step-title { padding-top: 1; }
+    RunnerScreen.-wide StapelView OptionList { max-height: 12; }
+
+    /* The circles' list and drawing: one under the other, side by side only on a wide runner (narrow
+       first for the same reason: a side-by-side list had no width at 40 columns and wrapping crashed). */
+    RunnerScreen #circles-body { height: auto; }
+    RunnerScreen.-wide #circles-body { layout: horizontal; }
+    RunnerScreen.-wide #circles-body #drawing { margin-left: 1; }
+
+    /* Tiny (about 40 columns): the timer's words wrap under the digits, the schedule beside them,
+       and the people/agenda panel waits for a wider screen (the title bar still says where you are). */
+    RunnerScreen.-tiny #timer #timer-status { width: 16; }
+    RunnerScreen.-tiny #side { padding: 0; }
+    RunnerScreen.-tiny #side-text { margin-left: 1; height: auto; max-height: 4; }
+    RunnerScreen.-tiny #side-info { display: none; }
+    """
 
     def __init__(self, session: Sessie, services: Services) -> None:
         super().__init__()
@@ -60,7 +103,6 @@ class RunnerScreen(Screen):
         self.wallclock = services.wallclock
         self.rng = services.rng
         self.timer = Timer(None, clock=self.clock)
-        self.presenting = False
         self._bell_rung = False
         self._entering = False
 
@@ -294,10 +336,12 @@ class RunnerScreen(Screen):
 
     def action_toggle_presentation(self) -> None:
         self.presenting = not self.presenting
+
+    def watch_presenting(self, presenting: bool) -> None:
         presentation = self.query_one(PresentationView)
-        presentation.set_class(self.presenting, "-on")
-        self.query_one("#timer", TimerDisplay).set_active(not self.presenting)
-        presentation.timer_display.set_active(self.presenting)
+        presentation.set_class(presenting, "-on")
+        self.query_one("#timer", TimerDisplay).set_active(not presenting)
+        presentation.timer_display.set_active(presenting)  # only the display that can be seen ticks
         self.tick()
 
     def action_screenshot(self) -> None:

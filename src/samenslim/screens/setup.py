@@ -120,6 +120,21 @@ class SetupScreen(Screen):
     komma's) en wie welke rol heeft. De agenda bepaalt welke werkvormen na elkaar komen; pas de
     volgorde aan in de agendalijst."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
+    DEFAULT_CSS = """
+    SetupScreen #setup-scroll { padding: 1 2; }
+    SetupScreen #setup-form { layout: grid; grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; grid-gutter: 1 1; height: auto; }
+    SetupScreen #setup-form Label { text-style: bold; }
+    SetupScreen #setup-form RadioSet { width: 100%; }
+    SetupScreen #participants-box { height: auto; }
+    SetupScreen.-narrow #setup-form { grid-size: 1; grid-columns: 1fr; grid-gutter: 0; }
+    SetupScreen.-narrow #setup-form Label { padding-top: 1; height: 2; }
+    SetupScreen #roles-form { layout: grid; grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; grid-gutter: 1 1; height: auto; margin-top: 1; }
+    SetupScreen #roles-form Label { text-style: bold; }
+    SetupScreen.-narrow #roles-form { grid-size: 1; grid-columns: 1fr; grid-gutter: 0; }
+    SetupScreen #agenda { height: auto; max-height: 8; }
+    SetupScreen #setup-buttons { height: auto; margin-top: 1; }
+    SetupScreen #setup-buttons Button { margin-right: 2; }
+    """
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
         Binding("escape", "back", "Terug"),

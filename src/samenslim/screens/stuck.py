@@ -30,6 +30,17 @@ class StuckScreen(Screen):
     hem te starten."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    DEFAULT_CSS = """
+    StuckScreen #stuck-body { height: 1fr; }
+    StuckScreen #situations { width: 1fr; min-width: 30; border: round $primary; }
+    StuckScreen #stuck-side { width: 1fr; }
+    StuckScreen #stuck-text-pane { height: 1fr; border: round $secondary; padding: 0 1; }
+    StuckScreen #suggested { height: auto; max-height: 8; border: round $accent; }
+    StuckScreen.-narrow #stuck-body { layout: vertical; }
+    StuckScreen.-narrow #situations { height: 7; width: 100%; }
+    StuckScreen.-narrow #stuck-text-pane { min-height: 4; }
+    StuckScreen.-narrow #suggested { max-height: 5; }
+    """
 
     def __init__(self, library: Library) -> None:
         super().__init__()

@@ -23,6 +23,9 @@ class SummaryScreen(Screen):
     BINDINGS = [
         Binding("enter,escape", "library", "Naar bibliotheek"),
     ]
+    DEFAULT_CSS = """
+    SummaryScreen #summary { padding: 1 2; }
+    """
 
     def __init__(self, session: Sessie, path: Path) -> None:
         super().__init__()
