@@ -54,6 +54,8 @@ class RunnerScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
     # The beamer view (F5) is shown: state that flows down to the presentation and the timers (watch_presenting).
     presenting: var[bool] = var(False, init=False)
+    # The current step's timer; the side display is bound to it (data_bind), the presentation's gets it in watch_timer.
+    timer: var[Timer] = var(lambda: Timer(None), init=False, always_update=True)
     DEFAULT_CSS = """
     RunnerScreen { layers: base presentatie; overflow: hidden; }
     RunnerScreen #schedule { color: $text-muted; text-style: italic; }
@@ -102,7 +104,7 @@ class RunnerScreen(Screen):
         self.clock = services.clock
         self.wallclock = services.wallclock
         self.rng = services.rng
-        self.timer = Timer(None, clock=self.clock)
+        self.set_reactive(RunnerScreen.timer, Timer(None, clock=self.clock))
         self._bell_rung = False
         self._entering = False
 
@@ -111,7 +113,7 @@ class RunnerScreen(Screen):
         yield Static("", id="title-bar")
         with Horizontal(id="runner-body"):
             with Vertical(id="side"):
-                yield TimerDisplay(self.timer, id="timer")
+                yield TimerDisplay(self.timer, id="timer").data_bind(RunnerScreen.timer)
                 with Vertical(id="side-text"):
                     yield Static("", id="schedule")
                     yield Static("", id="side-info")
@@ -132,6 +134,9 @@ class RunnerScreen(Screen):
 
     def on_timer_display_second(self, event: TimerDisplay.Second) -> None:
         self.tick()
+
+    def watch_timer(self, timer: Timer) -> None:
+        self.query_one(PresentationView).timer_display.use_timer(timer)
 
     @property
     def step(self) -> StapRun:
@@ -163,8 +168,6 @@ class RunnerScreen(Screen):
         if first_time and step.geplande_seconden and self.services.timer_starts_by_itself:
             self.timer.start()  # facilitators forget ctrl+t, and the schedule then drifts quietly
         self._bell_rung = self.timer.overtime
-        for display in self.query(TimerDisplay):
-            display.use_timer(self.timer)
         self.show_texts()
         area = self.query_one("#capture-area", Vertical)
         await area.remove_children()

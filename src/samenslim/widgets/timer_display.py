@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Digits, Static
 
 from samenslim.domain.timer import Timer, format_clock
@@ -23,10 +24,13 @@ class TimerDisplay(Vertical):
     """
 
     REFRESH_SECONDS = 0.25
+    # The step's timer, set from above: the runner binds its own `timer` to it (data_bind), so a new
+    # step's timer reaches the display without a call. `use_timer` sets it for displays not bound.
+    timer: var[Timer] = var(lambda: Timer(None), init=False, always_update=True)
 
     def __init__(self, timer: Timer, *, id: str | None = None, active: bool = True) -> None:
         super().__init__(id=id)
-        self.timer = timer
+        self.set_reactive(TimerDisplay.timer, timer)
         # Only the display the user can see redraws (the runner has two: its side and the presentation).
         self.active = active
         self._shown: tuple[str, str] | None = None
@@ -51,8 +55,11 @@ class TimerDisplay(Vertical):
 
     def use_timer(self, timer: Timer) -> None:
         self.timer = timer
+
+    def watch_timer(self, timer: Timer) -> None:
         self._rang = timer.overtime
-        self.sync()
+        if self.is_mounted:
+            self.sync()
 
     def set_active(self, active: bool) -> None:
         self.active = active
