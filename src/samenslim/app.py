@@ -194,16 +194,9 @@ class SamenslimApp(App):
             self.post_message(messages.ResumeSession(session_id))
 
     def report_last_crash(self) -> None:
-        from samenslim.domain.crash import take_marker
-
-        found = take_marker(self.locations.crash_dir)
-        if found is None:
-            return
-        report, session_id = found
-        offered = " Je kunt de sessie hieronder hervatten." if session_id and self.offer_resume else ""
-        self.notify(f"samenslim stopte de vorige keer onverwacht; de sessie was bewaard.{offered} "
-                    f"Verslag van de fout (zonder notities): {report}", title="Onverwacht gestopt",
-                    severity="warning", timeout=20)
+        notice = self.services.last_crash(resume_offered=self.offer_resume)
+        if notice:
+            self.notify(notice, title="Onverwacht gestopt", severity="warning", timeout=20)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from samenslim.screens.help import palette_commands

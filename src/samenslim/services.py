@@ -233,6 +233,18 @@ class Services:
         return write_report(self.locations.crash_dir, error, session_id=session.id if session else None,
                             screen=screen, captured=captured)
 
+    def last_crash(self, resume_offered: bool) -> str | None:
+        """The notice about a crash of the previous run (its marker is read once), or None."""
+        from samenslim.domain.crash import take_marker
+
+        found = take_marker(self.locations.crash_dir)
+        if found is None:
+            return None
+        report, session_id = found
+        offered = " Je kunt de sessie hieronder hervatten." if session_id and resume_offered else ""
+        return (f"samenslim stopte de vorige keer onverwacht; de sessie was bewaard.{offered} "
+                f"Verslag van de fout (zonder notities): {report}")
+
     # -- start-up scans (in workers) ------------------------------------------------------------
     def scan_unfinished(self) -> list[Sessie]:
         """The sessions to offer at start; fills the groups and the damaged files on the way."""
