@@ -12,13 +12,12 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
-from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -26,6 +25,7 @@ from samenslim import messages
 from samenslim.domain.catalog import quick_catalog
 from samenslim.domain.locations import Locations, builtin_content_dir
 from samenslim.domain.taal import aantal
+from samenslim.dutch_app import DutchApp
 from samenslim.screens.library import LibraryScreen
 from samenslim.services import Refused, Services
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from samenslim.screens.runner import RunnerScreen
 
 
-class SamenslimApp(App):
+class SamenslimApp(DutchApp):
     TITLE = "samenslim"
     CSS_PATH = "samenslim.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -198,50 +198,6 @@ class SamenslimApp(App):
         if notice:
             self.notify(notice, title="Onverwacht gestopt", severity="warning", timeout=20)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from samenslim.screens.help import palette_commands
-
-        return palette_commands(self, screen)
-
-    def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        from samenslim.widgets.option_list import SafeCommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
-
-    def search_themes(self) -> None:
-        from textual.theme import ThemeProvider
-
-        from samenslim.widgets.option_list import SafeCommandPalette
-
-        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
-
-    def get_key_display(self, binding: Binding) -> str:
-        """Keys are named as the texts name them (ctrl+n, F5, Esc), not Textual's ^n, f5, esc."""
-        from samenslim.keys import key_label
-
-        return binding.key_display or key_label(binding.key)
-
-    def action_help(self) -> None:
-        from samenslim.screens.help import HelpScreen, help_for
-
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss(None)
-            return
-        self.push_screen(HelpScreen(help_for(self.screen)))
-
-    def action_help_quit(self) -> None:
-        """ctrl+c does not stop the app (it copies in a text field); say in Dutch what does."""
-        from samenslim.keys import key_label
-
-        for key, active in self.active_bindings.items():
-            if active.binding.action in ("quit", "app.quit"):
-                self.notify(f"Stoppen doe je met [b]{key_label(key)}[/b]; alles is dan bewaard.",
-                            title="Wil je stoppen?")
-                return
-
     def running_session_screen(self) -> RunnerScreen | None:
         from samenslim.screens.runner import RunnerScreen
 
@@ -252,42 +208,51 @@ class SamenslimApp(App):
         self.notify(str(refusal), severity=cast("SeverityLevel", refusal.severity), timeout=refusal.timeout)
 
     @on(messages.OpenSetup)
-    @work(exclusive=True, group="setup")
-    async def open_setup(self, message: messages.OpenSetup) -> None:
+    def open_setup(self, message: messages.OpenSetup) -> None:
         """A running session is never dropped unasked (the palette's werkvormen); leaving keeps it, unfinished."""
+        from samenslim.screens.confirm import ConfirmScreen
         from samenslim.screens.setup import SetupScreen
 
-        runner = self.running_session_screen()
-        if runner is not None:
-            from samenslim.screens.confirm import ConfirmScreen
+        def setup() -> None:
+            self.push_screen(SetupScreen(message.agenda, self.services.library, self.services.groups,
+                                         title=message.title))
 
-            if not await self.push_screen_wait(ConfirmScreen(
-                    "Lopende sessie verlaten?",
-                    f"'{runner.session.titel}' blijft bewaard als niet afgerond en kan later verder. "
-                    f"Daarna begin je met {message.agenda[0].titel}.", yes="Verlaten en verder")):
-                return
-            if not runner.leave():
-                return
-            self.switch_to_library()
-        self.push_screen(SetupScreen(message.agenda, self.services.library, self.services.groups, title=message.title))
+        def answered(yes: bool | None) -> None:
+            if yes and runner is not None and runner.leave():
+                self.switch_to_library()
+                setup()
+
+        runner = self.running_session_screen()
+        if runner is None:
+            setup()
+            return
+        self.push_screen(ConfirmScreen(
+            "Lopende sessie verlaten?", f"'{runner.session.titel}' blijft bewaard als niet afgerond en kan later "
+            f"verder. Daarna begin je met {message.agenda[0].titel}.", yes="Verlaten en verder"), answered)
 
     @on(messages.StartSession)
     @work(exclusive=True, group="start")
     async def start_session(self, message: messages.StartSession) -> None:
+        """Lock, then (a group) review the open actions of its earlier meetings, then run."""
         try:
             session = self.services.start(message.werkvormen, **message.fields)
         except Refused as refusal:
             self.refused(refusal)
             return
-        if session.groep and session.modus == "groep":
-            # The group's files are read off the UI thread; the review is part of today's meeting.
+        open_actions = []
+        if session.groep and session.modus == "groep":  # the group's files are read off the UI thread
             open_actions = await asyncio.to_thread(self.services.open_actions_of, session.groep)
-            if open_actions:
-                from samenslim.screens.open_actions import OpenActionsScreen
+        if not open_actions:
+            self.open_runner(session)
+            return
+        from samenslim.screens.open_actions import OpenActionsScreen
 
-                statuses = await self.push_screen_wait(OpenActionsScreen(open_actions))
-                session.opvolging = cast("dict[str, Opvolging]", dict(statuses or {}))  # the screen offers only those
-        self.open_runner(session)
+        def reviewed(statuses: dict[str, str] | None) -> None:
+            # The review is part of today's meeting: it is stored in today's session file.
+            session.opvolging = cast("dict[str, Opvolging]", dict(statuses or {}))  # the screen offers only those
+            self.open_runner(session)
+
+        self.push_screen(OpenActionsScreen(open_actions), reviewed)
 
     @on(messages.ResumeSession)
     def resume(self, message: messages.ResumeSession) -> None:
@@ -355,27 +320,33 @@ class SamenslimApp(App):
             self.refused(refusal)
 
     @on(messages.DeleteSession)
-    @work(exclusive=True, group="delete")
-    async def delete_session(self, message: messages.DeleteSession) -> None:
+    def delete_session(self, message: messages.DeleteSession) -> None:
         from rich.markup import escape
 
         from samenslim.screens.confirm import ConfirmScreen
         from samenslim.screens.sessions import SessionsScreen
 
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.notify(self.services.erase(message.entry), timeout=5)
+            except Refused as refusal:
+                self.refused(refusal)
+                return
+            if message.leave_view:
+                self.pop_screen()
+            for screen in self.screen_stack:
+                if isinstance(screen, SessionsScreen):
+                    screen.load()
+
         try:
             question = self.services.delete_question(message.entry)
-            if not await self.push_screen_wait(ConfirmScreen("Sessie verwijderen?", escape(question),
-                                                             yes="Verwijderen", variant="error")):
-                return
-            self.notify(self.services.erase(message.entry), timeout=5)
         except Refused as refusal:
             self.refused(refusal)
             return
-        if message.leave_view:
-            self.pop_screen()
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionsScreen):
-                screen.load()
+        self.push_screen(ConfirmScreen("Sessie verwijderen?", escape(question), yes="Verwijderen", variant="error"),
+                         answered)
 
     @on(messages.OpenGroup)
     @work(thread=True, exclusive=True, group="group")
