@@ -8,7 +8,7 @@ the app (`SamenslimApp`), which owns the screen stack and hands the work to `ser
 | OpenSetup             | library, vastloop-helper, palette  | app: asks before leaving a running session, |
 |                       |                                    | then the setup screen                       |
 | StartSession          | setup                              | app: lock, review open actions, runner      |
-| ResumeSession         | read-back; the app for the answer  | app: lock, load, runner                     |
+| ResumeSession         | read-back; app (resume question)   | app: lock, load, runner                     |
 | ReopenSession         | read-back (after its confirmation) | app: lock, reopen, runner                   |
 | SessionFinished       | runner                             | app: last save, unlock, summary             |
 | ShowLibrary           | runner (left), summary             | app: back to the base of the stack          |
