@@ -196,7 +196,7 @@ def session_files(data_dir: Path) -> list[Path]:
 
 
 def flush(app) -> None:
-    saver = getattr(app, "_autosaver", None)
+    saver = getattr(app.services, "_autosaver", None)
     if saver is not None and not saver.flush(timeout=20):
         raise AssertionError("the autosaver did not finish within 20 s")
 

@@ -33,7 +33,7 @@ async def test_each_person_keeps_their_own_topic(make_app, data_dir) -> None:
         await type_into(pilot, "persoon-1", "Stage zonder wachtlijst")
         await type_into(pilot, "notities", "Veel energie")
         await app.workers.wait_for_complete()
-        assert app._autosaver.flush()
+        assert app.services._autosaver.flush()
         step = only_session(data_dir)["werkvormen"][0]["stappen"][0]
         assert step["inhoud"]["per_deelnemer"] is True, "the file says the step asked per person"
         assert step["vastgelegd"]["per_deelnemer"] == {"Anna": "Ouders eerder betrekken", "Bram": "Stage zonder wachtlijst"}
@@ -45,7 +45,7 @@ async def test_each_person_keeps_their_own_topic(make_app, data_dir) -> None:
         await pilot.press("ctrl+b", "ctrl+b")
         await wait_for(pilot, lambda: screen.session.positie.stap == 0, "back to the first step")
         assert screen.query_one("#persoon-0", TextArea).text == "Ouders eerder betrekken"
-        assert app._autosaver.flush()
+        assert app.services._autosaver.flush()
     session = SessionStore(data_dir / "sessies").load(only_session(data_dir)["id"])
     report = markdown(session)
     assert "- Anna: Ouders eerder betrekken" in report and "- Bram: Stage zonder wachtlijst" in report
@@ -88,7 +88,7 @@ async def test_cirkel_van_invloed_in_a_group_is_one_circle_per_person_then_compa
         await pilot.press(*"Mail", "enter", *"Roosters", "enter")
         await pilot.press("ctrl+z")  # takes back Bram's last item, not Anna's
         await pilot.pause()
-        assert app._autosaver.flush()
+        assert app.services._autosaver.flush()
         first = only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["items"]
         assert [(item["tekst"], item["van"]) for item in first] == [("Vergaderen", "Anna"), ("Mail", "Bram")]
         # Sorting: each person places their own items.
@@ -101,7 +101,7 @@ async def test_cirkel_van_invloed_in_a_group_is_one_circle_per_person_then_compa
         screen.query_one("#items", OptionList).focus()
         await pilot.press("2")  # Bram's Mail: betrokkenheid
         await pilot.pause()
-        assert app._autosaver.flush()
+        assert app.services._autosaver.flush()
         second = only_session(data_dir)["werkvormen"][0]["stappen"][1]["vastgelegd"]["items"]
         assert {(item["tekst"], item["van"], item["ring"]) for item in second} == {
             ("Vergaderen", "Anna", "Invloed"), ("Mail", "Bram", "Betrokkenheid")}
@@ -113,7 +113,7 @@ async def test_cirkel_van_invloed_in_a_group_is_one_circle_per_person_then_compa
         shown = screen_text(app)
         assert "Anna" in shown and "Bram" in shown and "Vergaderen" in shown and "Mail" in shown, shown
         assert "ctrl+o" not in shown.splitlines()[-1], "nothing to switch while comparing"
-        assert app._autosaver.flush()
+        assert app.services._autosaver.flush()
     session = SessionStore(data_dir / "sessies").load(only_session(data_dir)["id"])
     report = markdown(session)
     assert "**Cirkel van Anna**" in report and "**Cirkel van Bram**" in report
@@ -131,7 +131,7 @@ async def test_cirkel_van_invloed_alone_has_one_circle_and_no_comparison(make_ap
             "Wat kost je veel tijd?", "Invloed of betrokkenheid?", "Reflectie"]
         await pilot.press(*"Vergaderen", "enter")
         await pilot.pause()
-        assert app._autosaver.flush()
+        assert app.services._autosaver.flush()
     items = only_session(data_dir)["werkvormen"][0]["stappen"][0]["vastgelegd"]["items"]
     assert [(item["tekst"], item["van"]) for item in items] == [("Vergaderen", "")]
 

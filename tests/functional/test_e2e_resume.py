@@ -6,10 +6,11 @@ from __future__ import annotations
 from textual.widgets import OptionList, TextArea
 
 from samenslim.domain.store import SessionStore
+from samenslim.messages import ResumeSession
 from samenslim.screens.library import LibraryScreen
 from samenslim.screens.resume import ResumeScreen
 from samenslim.screens.runner import RunnerScreen
-from tests.conftest import fill_setup, only_session, open_werkvorm, settled
+from tests.conftest import fill_setup, only_session, open_werkvorm, settled, wait_for
 
 
 async def start_schaalvraag_and_stop(make_app, clock) -> None:
@@ -75,10 +76,10 @@ async def test_a_session_open_elsewhere_is_not_offered(make_app, data_dir, clock
             await settled(pilot)
             await pilot.pause()
             assert isinstance(app.screen, LibraryScreen), "a locked session is not offered"
-            app.resume(session_id)
-            await pilot.pause()
+            app.post_message(ResumeSession(session_id))
+            await wait_for(pilot, lambda: any("al geopend" in str(n.message) for n in app._notifications),
+                           "the refusal is shown")
             assert isinstance(app.screen, LibraryScreen)
-            assert any("al geopend" in str(n.message) for n in app._notifications)
     finally:
         held.release()
 

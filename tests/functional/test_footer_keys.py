@@ -254,8 +254,8 @@ def files(data_dir: Path) -> frozenset:
 
 
 def snapshot(app, data_dir: Path, notes: list) -> dict:
-    if app._autosaver is not None:
-        assert app._autosaver.flush()
+    if app.services._autosaver is not None:
+        assert app.services._autosaver.flush()
     for screen in app.screen_stack:  # a blinking cursor would look like a change
         for widget in screen.query("Input, TextArea").results():
             if isinstance(widget, (Input, TextArea)):

@@ -10,6 +10,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from samenslim import cli
+from samenslim.messages import ResumeSession
 from samenslim.screens.confirm import ConfirmScreen
 from samenslim.screens.library import LibraryScreen
 from samenslim.screens.resume import ResumeScreen
@@ -55,9 +56,8 @@ async def test_escape_asks_then_leaves_the_session_unfinished_and_it_can_be_resu
         assert data["status"] == "bezig"
         assert data["werkvormen"][0]["stappen"][1]["concepten"] == {"turn-input": "Half gezegd"}
 
-        app.resume(runner.session.id)  # in the same run: not "open in another window"
-        await pilot.pause()
-        assert isinstance(app.screen, RunnerScreen)
+        app.post_message(ResumeSession(runner.session.id))  # in the same run: not "open in another window"
+        await wait_for(pilot, lambda: isinstance(app.screen, RunnerScreen), "the session runs again")
         assert app.screen.query_one("#turn-input", Input).value == "Half gezegd"
 
 

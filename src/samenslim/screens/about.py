@@ -49,6 +49,9 @@ class AboutScreen(ModalScreen[None]):
     Wie het werkboek schreven waar samenslim op bouwt, op welke bronnen het boek steunt, en welke
     keuzes van samenslim zelf zijn."""
     BINDINGS = [Binding("escape,enter", "dismiss(None)", "Sluiten")]
+    DEFAULT_CSS = """
+    AboutScreen { align: center middle; }
+    """
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -11,18 +11,22 @@ step's explanation and the werkvorm's `tips` for the begeleider.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from samenslim.keys import key_label
+
+if TYPE_CHECKING:
+    from samenslim.app import SamenslimApp
 
 
 @dataclass
@@ -159,3 +163,26 @@ class HelpScreen(ModalScreen[None]):
 
 def tips_lines(items: Iterable[str]) -> list[str]:
     return [f"• {item}" for item in items]
+
+
+def palette_commands(app: SamenslimApp, screen: Screen) -> Iterator[SystemCommand]:
+    """The palette (ctrl+p), in Dutch: the current screen's actions (from its bindings, so they
+    are the keys the footer and the help screen show), the colour theme, and every werkvorm.
+    Textual's own English commands (Theme, Quit, Keys, Screenshot, Maximize) are not offered:
+    Stop, Hulp and the runner's Foto do their work."""
+    from samenslim import messages
+
+    titles = set()
+    for title, help_text, run in screen_commands(screen):
+        titles.add(title)
+        yield SystemCommand(title, help_text, run)
+    yield SystemCommand("Kleuren kiezen (thema)", "Een ander kleurenschema, zoals hoog contrast voor de beamer; "
+                        "samenslim onthoudt je keuze", app.action_change_theme)
+    if "Over samenslim" not in titles:  # the library offers it already, with its key
+        from samenslim.screens.about import AboutScreen
+
+        yield SystemCommand("Over samenslim", "Het werkboek, de makers en de bronnen",
+                            lambda: app.push_screen(AboutScreen()))
+    for werkvorm in app.services.library.werkvormen.values():
+        yield SystemCommand(f"Werkvorm: {werkvorm.titel}", werkvorm.doel or werkvorm.hoofdstuk,
+                            partial(app.post_message, messages.OpenSetup([werkvorm])))

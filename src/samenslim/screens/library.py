@@ -12,19 +12,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from samenslim import messages
 from samenslim.domain.catalog import Catalog, Entry, duration
 from samenslim.domain.taal import aantal
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
+    from samenslim.services import Services
 
 
 class LibraryScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Bibliotheek
     Hier kies je een werkvorm uit het werkboek, geordend per hoofdstuk. Typ om te filteren, kies met
     de pijltjes en druk Enter om een sessie voor te bereiden. Loopt de samenwerking vast, dan stelt
@@ -42,10 +39,21 @@ class LibraryScreen(Screen):
                 tooltip="Over samenslim: het werkboek, de auteurs en de bronnen"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    DEFAULT_CSS = """
+    LibraryScreen #filter { margin: 0 1; }
+    LibraryScreen #library-body { height: 1fr; }
+    LibraryScreen #werkvormen { width: 1fr; min-width: 28; border: round $primary; }
+    LibraryScreen #details { width: 1fr; border: round $secondary; padding: 0 1; }
+    LibraryScreen.-narrow #library-body { layout: vertical; }
+    LibraryScreen.-narrow #werkvormen { height: auto; max-height: 60%; width: 100%; }
+    LibraryScreen.-narrow #details { height: 1fr; width: 100%; }
+    LibraryScreen #problems-line { color: $warning; padding: 0 1; height: auto; max-height: 2; }
+    """
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, services: Services) -> None:
         super().__init__()
         self.catalog = catalog  # the quick listing first, the validated one as soon as it is loaded
+        self.services = services  # the content, locations and problems, handed down by the app
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -101,7 +109,7 @@ class LibraryScreen(Screen):
         werkvorm = self.catalog.entries.get(event.option.id or "")
         if werkvorm is not None:
             # The chapter's werkzame principes, once the checked library (with its decks) is loaded.
-            principles = [card.titel for deck in self.app.library.chapter_decks(werkvorm.hoofdstuk)
+            principles = [card.titel for deck in self.services.library.chapter_decks(werkvorm.hoofdstuk)
                           for card in deck.kaarten] if self.catalog.checked else []
             self.query_one("#details-text", Static).update(describe(werkvorm, principles))
 
@@ -118,12 +126,12 @@ class LibraryScreen(Screen):
             self.start(option_list.get_option_at_index(option_list.highlighted).id)
 
     def start(self, werkvorm_id: str | None) -> None:
-        werkvormen = self.app.library.werkvormen  # the checked models (loaded now if still on their way)
+        werkvormen = self.services.library.werkvormen  # the checked models (loaded now if still on their way)
         if werkvorm_id in werkvormen:
-            self.app.open_setup(werkvormen[werkvorm_id])
+            self.post_message(messages.OpenSetup([werkvormen[werkvorm_id]]))
 
     def show_problem_line(self) -> None:
-        problems = self.app.problem_messages()
+        problems = self.services.problem_messages()
         line = self.query_one("#problems-line", Static)
         line.display = bool(problems)
         self.refresh_bindings()
@@ -132,9 +140,9 @@ class LibraryScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_problems":
-            return bool(self.app.problem_messages())  # no key hint when there is nothing to show
+            return bool(self.services.problem_messages())  # no key hint when there is nothing to show
         if action == "stuck":
-            return not self.catalog.checked or "vastloopsituaties" in self.app.library.stapels
+            return not self.catalog.checked or "vastloopsituaties" in self.services.library.stapels
         return True
 
     def highlighted_id(self) -> str | None:
@@ -147,27 +155,27 @@ class LibraryScreen(Screen):
         from samenslim.domain.copying import CopyError, copy_content
 
         werkvorm_id = self.highlighted_id()
-        if werkvorm_id not in self.app.library.werkvormen:
+        if werkvorm_id not in self.services.library.werkvormen:
             return
         try:
-            path = copy_content(self.app.library, self.app.locations, werkvorm_id)
+            path = copy_content(self.services.library, self.services.locations, werkvorm_id)
         except CopyError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
-        self.app.load_content()  # the copy shows up in the list right away
+        self.post_message(messages.ContentChanged())  # the copy shows up in the list right away
         self.notify(f"Eigen versie staat in {path}. Pas het bestand aan; na een herstart zie je je wijzigingen.",
                     title="Gekopieerd", timeout=12)
 
     def action_stuck(self) -> None:
         from samenslim.screens.stuck import StuckScreen
 
-        self.app.push_screen(StuckScreen(self.app.library))
+        self.app.push_screen(StuckScreen(self.services.library))
 
     def action_sessions(self) -> None:
-        self.app.open_sessions()
+        self.post_message(messages.OpenSessions())
 
     def action_show_problems(self) -> None:
-        self.app.show_problems()
+        self.post_message(messages.ShowProblems())
 
     def action_about(self) -> None:
         from samenslim.screens.about import AboutScreen

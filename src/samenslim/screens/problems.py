@@ -14,6 +14,9 @@ class ProblemsScreen(ModalScreen[None]):
     Bestanden die niet geladen konden worden, met bestand, regel en veld. De rest van samenslim
     werkt gewoon; de bestanden zelf worden niet aangepast."""
     BINDINGS = [Binding("escape,enter", "dismiss(None)", "Sluiten")]
+    DEFAULT_CSS = """
+    ProblemsScreen { align: center middle; }
+    """
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__()

@@ -24,6 +24,13 @@ class ReferenceScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Sluiten"),
         Binding("ctrl+s", "dismiss", "Sluiten", show=False),
     ]
+    DEFAULT_CSS = """
+    ReferenceScreen { align: center middle; }
+    ReferenceScreen #reference-body { height: 1fr; }
+    ReferenceScreen #reference-list { width: 45%; min-width: 24; height: 1fr; }
+    ReferenceScreen #reference-text-pane { width: 1fr; padding: 0 1; }
+    ReferenceScreen.-narrow #reference-body { layout: vertical; }
+    """
 
     def __init__(self, decks: list[Stapel], start: str | None = None) -> None:
         super().__init__()

@@ -19,16 +19,12 @@ from samenslim.domain.session import Sessie
 from samenslim.widgets.option_list import SafeOptionList
 
 if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
+    from samenslim.services import Services
 
 NEW = "__nieuw__"
 
 
 class ResumeScreen(ModalScreen[str | None]):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Verder gaan
     Deze sessies waren nog niet afgerond. Kies er een om verder te gaan waar je was, of begin
     iets nieuws; de sessies blijven bewaard."""
@@ -37,10 +33,15 @@ class ResumeScreen(ModalScreen[str | None]):
                 tooltip="Niet meer aanbieden; de sessie blijft bewaard en is te hervatten via Eerdere sessies"),
         Binding("escape", "dismiss(None)", "Nu niet"),
     ]
+    DEFAULT_CSS = """
+    ResumeScreen { align: center middle; }
+    ResumeScreen #resume-list { height: auto; max-height: 12; margin-top: 1; }
+    """
 
-    def __init__(self, sessions: list[Sessie]) -> None:
+    def __init__(self, sessions: list[Sessie], services: Services) -> None:
         super().__init__()
         self.sessions = sessions
+        self.services = services
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -84,8 +85,16 @@ class ResumeScreen(ModalScreen[str | None]):
 
     def action_close_entry(self) -> None:
         session_id = self.highlighted_session()
-        if session_id is None or not self.app.close_without_finishing(session_id):
+        if session_id is None:
             return
+        from samenslim.services import Refused
+
+        try:
+            closed = self.services.close_without_finishing(session_id)
+        except Refused as refusal:
+            self.notify(str(refusal), severity="error", timeout=refusal.timeout)
+            return
+        self.notify(closed, title="Gesloten", timeout=8)
         self.sessions = [session for session in self.sessions if session.id != session_id]
         if not self.sessions:
             self.dismiss(None)

@@ -9,9 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from samenslim import messages
 from samenslim.domain.schedule import schedule
 from samenslim.domain.session import Sessie, StapRun, now, retheme
 from samenslim.domain.soorten import KINDS
@@ -22,16 +24,13 @@ from samenslim.widgets.presentation import PresentationView
 from samenslim.widgets.timer_display import TimerDisplay
 
 if TYPE_CHECKING:
-    from textual import getters
 
-    from samenslim.app import SamenslimApp
     from samenslim.domain.room_view import RoomView
     from samenslim.second_screen import SecondScreen
+    from samenslim.services import Services
 
 
 class RunnerScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Sessie
     Eén stap tegelijk: de vraag, een plek om vast te leggen wat er gezegd wordt, en de timer.
     Alles wordt meteen bewaard. Op de laatste stap rond je met Stap ▶ de
@@ -59,15 +58,59 @@ class RunnerScreen(Screen):
     # A running timer is written to the file at least this often, so a crash loses only seconds.
     TIMER_SAVE_SECONDS = 5
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
+    # The beamer view (F5) is shown: state that flows down to the presentation and the timers (watch_presenting).
+    presenting: var[bool] = var(False, init=False)
+    # The current step's timer; the side display is bound to it (data_bind), the presentation's gets it in watch_timer.
+    timer: var[Timer] = var(lambda: Timer(None), init=False, always_update=True)
+    DEFAULT_CSS = """
+    RunnerScreen { layers: base presentatie; overflow: hidden; }
+    RunnerScreen #schedule { color: $text-muted; text-style: italic; }
+    RunnerScreen #step-pane { width: 1fr; padding: 0 1; }
+    RunnerScreen #step-explain { margin-top: 1; }
+    RunnerScreen #step-questions { margin-top: 1; color: $text; padding: 0 1; border-left: thick $accent; height: auto; }
+    RunnerScreen #capture-area { height: auto; }
 
-    def __init__(self, session: Sessie, *, clock, rng, wallclock=now) -> None:
+    /* Narrow first: these rules hold until the screen's breakpoint class is set, which Textual does
+       only after the first layout. Wide first would squeeze the step pane beside the 32-column side
+       panel, to nothing at 40 columns (a zero-width OptionList crashed in wrapping). */
+    /* Narrow (zoomed or small) terminals: the timer goes on top, the rest scrolls below it. */
+    RunnerScreen #runner-body { height: 1fr; layout: vertical; }
+    RunnerScreen #side { width: 100%; height: auto; padding: 0 1; layout: horizontal; align-horizontal: left; }
+    RunnerScreen #side-text { margin-left: 2; width: 1fr; height: 4; }
+    RunnerScreen #side-info { margin-top: 0; height: 3; color: $text-muted; }
+    RunnerScreen #step-title { color: $accent; text-style: bold; padding-top: 0; }
+    RunnerScreen StapelView OptionList { max-height: 6; }
+
+    /* Wide: the timer and schedule in a column beside the step. */
+    RunnerScreen.-wide #runner-body { layout: horizontal; }
+    RunnerScreen.-wide #side { width: 32; layout: vertical; align-horizontal: center; }
+    RunnerScreen.-wide #side-text { margin-left: 0; height: auto; }
+    RunnerScreen.-wide #side-info { margin-top: 1; height: auto; }
+    RunnerScreen.-wide #step-title { padding-top: 1; }
+    RunnerScreen.-wide StapelView OptionList { max-height: 12; }
+
+    /* The circles' list and drawing: one under the other, side by side only on a wide runner (narrow
+       first for the same reason: a side-by-side list had no width at 40 columns and wrapping crashed). */
+    RunnerScreen #circles-body { height: auto; }
+    RunnerScreen.-wide #circles-body { layout: horizontal; }
+    RunnerScreen.-wide #circles-body #drawing { margin-left: 1; }
+
+    /* Tiny (about 40 columns): the timer's words wrap under the digits, the schedule beside them,
+       and the people/agenda panel waits for a wider screen (the title bar still says where you are). */
+    RunnerScreen.-tiny #timer #timer-status { width: 16; }
+    RunnerScreen.-tiny #side { padding: 0; }
+    RunnerScreen.-tiny #side-text { margin-left: 1; height: auto; max-height: 4; }
+    RunnerScreen.-tiny #side-info { display: none; }
+    """
+
+    def __init__(self, session: Sessie, services: Services) -> None:
         super().__init__()
         self.session = session
-        self.clock = clock
-        self.wallclock = wallclock
-        self.rng = rng
-        self.timer = Timer(None, clock=clock)
-        self.presenting = False
+        self.services = services  # the store, content, settings and clocks, handed down by the app
+        self.clock = services.clock
+        self.wallclock = services.wallclock
+        self.rng = services.rng
+        self.set_reactive(RunnerScreen.timer, Timer(None, clock=self.clock))
         self._bell_rung = False
         self._entering = False
         self.second_screen: SecondScreen | None = None  # F7: the page for the projector, once started
@@ -78,7 +121,7 @@ class RunnerScreen(Screen):
         yield Static("", id="title-bar")
         with Horizontal(id="runner-body"):
             with Vertical(id="side"):
-                yield TimerDisplay(self.timer, id="timer")
+                yield TimerDisplay(self.timer, id="timer").data_bind(RunnerScreen.timer)
                 with Vertical(id="side-text"):
                     yield Static("", id="schedule")
                     yield Static("", id="side-info")
@@ -91,13 +134,17 @@ class RunnerScreen(Screen):
         yield PresentationView(self.timer, id="presentation")
 
     async def on_mount(self) -> None:
-        # The visible timer display ticks the runner each second it redraws, so the speaker's clock
-        # and the schedule move in the same frame as the digits. While paused only the schedule's
-        # end time moves on (by the minute): a slow interval does that.
-        for display in self.query(TimerDisplay):
-            display.on_second = self.tick
+        # The visible timer display posts TimerDisplay.Second each second it redraws (handled below),
+        # so the speaker's clock and the schedule move with the digits. While paused only the
+        # schedule's end time moves on (by the minute): a slow interval does that.
         self.set_interval(15, self.tick)
         await self.enter_step()
+
+    def on_timer_display_second(self, event: TimerDisplay.Second) -> None:
+        self.tick()
+
+    def watch_timer(self, timer: Timer) -> None:
+        self.query_one(PresentationView).timer_display.use_timer(timer)
 
     @property
     def step(self) -> StapRun:
@@ -126,11 +173,9 @@ class RunnerScreen(Screen):
             step.gestart = now()
         self.timer = Timer(step.geplande_seconden, clock=self.clock, used_seconds=step.gebruikte_seconden,
                            extra_seconds=step.extra_seconden)
-        if first_time and step.geplande_seconden and self.app.timer_starts_by_itself:
+        if first_time and step.geplande_seconden and self.services.timer_starts_by_itself:
             self.timer.start()  # facilitators forget ctrl+t, and the schedule then drifts quietly
         self._bell_rung = self.timer.overtime
-        for display in self.query(TimerDisplay):
-            display.use_timer(self.timer)
         self.show_texts()
         area = self.query_one("#capture-area", Vertical)
         await area.remove_children()
@@ -204,7 +249,7 @@ class RunnerScreen(Screen):
         from samenslim.screens.help import tips_lines
 
         run, step = self.session.current_werkvorm, self.step
-        werkvorm = self.app.library.werkvormen.get(run.werkvorm_id)
+        werkvorm = self.services.library.werkvormen.get(run.werkvorm_id)
         about = [f"{run.titel}, stap {self.session.positie.stap + 1} van {len(run.stappen)}: {step.titel}"]
         if werkvorm is not None and werkvorm.doel:
             about.append(f"Doel: {werkvorm.doel.strip()}")
@@ -220,13 +265,13 @@ class RunnerScreen(Screen):
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> None:
         self.session.bijgewerkt = now()
-        self.app.autosave(self.session)
+        self.services.autosave(self.session)
 
     def on_timer_display_time_up(self, event: TimerDisplay.TimeUp) -> None:
         if self._bell_rung:
             return
         self._bell_rung = True
-        settings = self.app.settings
+        settings = self.services.settings
         if settings is not None and settings.bel:
             self.app.bell()
 
@@ -279,7 +324,7 @@ class RunnerScreen(Screen):
 
     def on_thema_view_theme_changed(self, event) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
-        retheme(self.session, event.theme, self.app.library.werkvormen, self.app.library.stapels)
+        retheme(self.session, event.theme, self.services.library.werkvormen, self.services.library.stapels)
         self.query_one("#side-info", Static).update(self.side_info())
         self.save()
 
@@ -307,10 +352,12 @@ class RunnerScreen(Screen):
 
     def action_toggle_presentation(self) -> None:
         self.presenting = not self.presenting
+
+    def watch_presenting(self, presenting: bool) -> None:
         presentation = self.query_one(PresentationView)
-        presentation.set_class(self.presenting, "-on")
-        self.query_one("#timer", TimerDisplay).set_active(not self.presenting)
-        presentation.timer_display.set_active(self.presenting)
+        presentation.set_class(presenting, "-on")
+        self.query_one("#timer", TimerDisplay).set_active(not presenting)
+        presentation.timer_display.set_active(presenting)  # only the display that can be seen ticks
         self.tick()
 
     # -- the second screen (F7) ------------------------------------------------------------------
@@ -368,11 +415,11 @@ class RunnerScreen(Screen):
         from samenslim.domain.erasure import screenshot_path
         from samenslim.domain.private_files import write_private
 
-        folder = self.app.locations.screenshots_dir
-        path = screenshot_path(self.app.locations, self.session.id, self.session.step_number(), self.wallclock())
+        folder = self.services.locations.screenshots_dir
+        path = screenshot_path(self.services.locations, self.session.id, self.session.step_number(), self.wallclock())
         try:
             # Rendered here and written owner-only: Textual's save_screenshot writes with the umask.
-            write_private(path, self.app.export_screenshot(), root=self.app.locations.data_dir)
+            write_private(path, self.app.export_screenshot(), root=self.services.locations.data_dir)
         except OSError as error:
             from samenslim.domain.store import describe_os_error
 
@@ -402,7 +449,7 @@ class RunnerScreen(Screen):
         self.bank_time(finished=True)
         self.session.status = "afgerond"
         self.save()
-        self.app.finish_session(self.session)
+        self.post_message(messages.SessionFinished(self.session))
 
     async def action_previous_step(self) -> None:
         if self.session.step_number() == 1:
@@ -415,12 +462,12 @@ class RunnerScreen(Screen):
     def action_reference_cards(self) -> None:
         from samenslim.screens.reference import ReferenceScreen
 
-        decks = self.app.library.spiekbriefjes()
+        decks = self.services.library.spiekbriefjes()
         if not decks:
             self.notify("Er zijn geen spiekbriefjes geladen.", timeout=3)
             return
         # The step's own deck first; else the werkzame principes of the werkvorm's chapter.
-        chapter = self.app.library.chapter_decks(self.session.current_werkvorm.hoofdstuk)
+        chapter = self.services.library.chapter_decks(self.session.current_werkvorm.hoofdstuk)
         start = self.step.spiekbriefje or (chapter[0].id if chapter else None)
         self.app.push_screen(ReferenceScreen(decks, start=start))
 
@@ -437,20 +484,25 @@ class RunnerScreen(Screen):
             yes="Verlaten"), self._leave_answered)
 
     def _leave_answered(self, yes: bool | None) -> None:
-        if yes:
-            self.leave()
+        if yes and self.leave():
+            self.post_message(messages.ShowLibrary())
 
     def leave(self) -> bool:
-        """Bank the time, save, let go of the session and go back to the library; False if saving hangs."""
+        """Bank the time, save and let go of the session (the caller goes back to the library);
+        False if saving hangs."""
+        if not self.let_go():
+            return False
+        self.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
+        return True
+
+    def let_go(self) -> bool:
         self.bank_time(finished=False)
         self.save()
-        if not self.app.close_session(self.session):
+        if not self.services.close_session(self.session):
+            self.notify("Opslaan duurt lang; de sessie blijft open.", severity="warning")
             return False
-        self.app.switch_to_library()
-        self.app.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
         return True
 
     def action_stop(self) -> None:
-        self.bank_time(finished=False)
-        self.save()
-        self.app.close_session(self.session, then_exit=True)
+        if self.let_go():
+            self.app.exit()

@@ -6,23 +6,16 @@ scores on their scale), shown with Textual's Markdown widget, so what you read h
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
+from samenslim import messages
 
 
 class SessionViewScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Sessie terugkijken
     Een eerdere sessie, alleen om te lezen: elke stap zoals hij gevraagd is, met wat er is
     vastgelegd. Dit is dezelfde tekst als het verslag."""
@@ -82,22 +75,25 @@ class SessionViewScreen(Screen):
         self.app.pop_screen()
 
     def action_resume(self) -> None:
-        self.app.resume(self.session.id)
+        self.post_message(messages.ResumeSession(self.session.id))
 
     def action_reopen(self) -> None:
         from samenslim.screens.confirm import ConfirmScreen
 
-        session_id = self.session.id
         self.app.push_screen(ConfirmScreen(
             "Sessie heropenen?", "De sessie gaat weer open bij de laatste stap, zodat je iets kunt verbeteren of "
             "toevoegen. In het bestand komt te staan wanneer ze is heropend; rond haar daarna opnieuw af.",
-            yes="Heropenen"), lambda yes: self.app.reopen(session_id) if yes else None)
+            yes="Heropenen"), self._reopen_answered)
+
+    def _reopen_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.post_message(messages.ReopenSession(self.session.id))
 
     def action_export(self) -> None:
-        self.app.export_session(self.session.id)
+        self.post_message(messages.ExportSession(self.session.id))
 
     def action_group(self) -> None:
-        self.app.open_group(self.session.groep)
+        self.post_message(messages.OpenGroup(self.session.groep))
 
     def action_delete(self) -> None:
-        self.app.confirm_delete(self.entry, then=self.app.pop_screen)
+        self.post_message(messages.DeleteSession(self.entry, leave_view=True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,18 +18,13 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
-if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
+from samenslim import messages
 
 ALL = "alle"
 PERIODS = [("afgelopen week", 7), ("afgelopen maand", 31), ("afgelopen kwartaal", 92), ("afgelopen jaar", 366)]
 
 
 class SessionsScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Eerdere sessies
     Alle bewaarde sessies, de nieuwste bovenaan. Zoek op een woord of filter op groep, werkvorm en
     periode. Enter opent een sessie; van daaruit kun je verder gaan, heropenen of een verslag maken."""
@@ -50,8 +45,9 @@ class SessionsScreen(Screen):
     SessionsScreen #count { color: $text-muted; padding: 0 1; height: 1; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
         super().__init__()
+        self.folder = folder  # the session files (handed down by the app)
         self.listing = None
         self.found = None  # the search result (None: no search), filtered on the UI thread
         self.shown: list = []
@@ -79,7 +75,7 @@ class SessionsScreen(Screen):
     def load(self) -> None:
         from samenslim.domain.sessions_index import list_sessions
 
-        listing = list_sessions(self.app.locations.sessions_dir)
+        listing = list_sessions(self.folder)
         self.app.call_from_thread(self.loaded, listing)
         with self._texts:
             listing.search_texts()  # ready before the first search; a search meanwhile waits here
@@ -202,24 +198,24 @@ class SessionsScreen(Screen):
     def action_open(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.app.open_session_view(entry)
+            self.post_message(messages.OpenSessionView(entry))
 
     def action_export(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.app.export_session(entry.id)
+            self.post_message(messages.ExportSession(entry.id))
 
     def action_group(self) -> None:
         entry = self.selected()
         if entry is None or not entry.groep or entry.prive:
             self.notify("Deze sessie hoort niet bij een groep.", timeout=3)
             return
-        self.app.open_group(entry.groep)
+        self.post_message(messages.OpenGroup(entry.groep))
 
     def action_delete(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.app.confirm_delete(entry, then=self.load)
+            self.post_message(messages.DeleteSession(entry))
 
 
 def row_for(entry) -> tuple[str, ...]:

@@ -4,7 +4,6 @@ and what it is about, before the session starts."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
+from samenslim import messages
 from samenslim.domain.catalog import duration
 from samenslim.domain.content import Library, Werkvorm
 from samenslim.domain.groups import GroupInfo, group_key
@@ -23,10 +23,6 @@ from samenslim.domain.session import NEEDS_OTHERS
 
 NAMES_RULE = "scheid namen met ; of een nieuwe regel; een komma hoort bij de naam"
 
-if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
 
 
 def parse_names(text: str) -> list[str]:
@@ -119,13 +115,26 @@ class AgendaList(OptionList):
 
 
 class SetupScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Sessie voorbereiden
     Geef de sessie een titel, kies groep of alleen, vul de deelnemers in (gescheiden door ; of
     komma's) en wie welke rol heeft. De agenda bepaalt welke werkvormen na elkaar komen; pas de
     volgorde aan in de agendalijst."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
+    DEFAULT_CSS = """
+    SetupScreen #setup-scroll { padding: 1 2; }
+    SetupScreen #setup-form { layout: grid; grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; grid-gutter: 1 1; height: auto; }
+    SetupScreen #setup-form Label { text-style: bold; }
+    SetupScreen #setup-form RadioSet { width: 100%; }
+    SetupScreen #participants-box { height: auto; }
+    SetupScreen.-narrow #setup-form { grid-size: 1; grid-columns: 1fr; grid-gutter: 0; }
+    SetupScreen.-narrow #setup-form Label { padding-top: 1; height: 2; }
+    SetupScreen #roles-form { layout: grid; grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; grid-gutter: 1 1; height: auto; margin-top: 1; }
+    SetupScreen #roles-form Label { text-style: bold; }
+    SetupScreen.-narrow #roles-form { grid-size: 1; grid-columns: 1fr; grid-gutter: 0; }
+    SetupScreen #agenda { height: auto; max-height: 8; }
+    SetupScreen #setup-buttons { height: auto; margin-top: 1; }
+    SetupScreen #setup-buttons Button { margin-right: 2; }
+    """
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
         Binding("escape", "back", "Terug"),
@@ -395,7 +404,7 @@ class SetupScreen(Screen):
             if len(set(roles.values())) < len(roles):
                 self.app.notify("Geef elke rol aan een andere deelnemer.", severity="warning", title="Rollen")
                 return
-        self.app.start_session(
+        self.post_message(messages.StartSession(
             list(self.agenda),
             titel=self.query_one("#title", Input).value,
             modus="solo" if solo else "groep",
@@ -403,4 +412,4 @@ class SetupScreen(Screen):
             thema=self.query_one("#theme", Input).value,
             deelnemers=participants,
             rollen=roles,
-        )
+        ))

@@ -4,7 +4,7 @@ starts the chosen werkvorm."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,28 +14,33 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from samenslim import messages
 from samenslim.domain.content import Library
 from samenslim.domain.decks import Kaart
 from samenslim.widgets.option_list import SafeOptionList
-
-if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
 
 DECK = "vastloopsituaties"
 BREAKERS = "patroondoorbrekers"
 
 
 class StuckScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Vastgelopen?
     Kies de situatie die de groep herkent; samenslim laat zien welke werkvormen en
     patroondoorbrekers daarbij passen. Kies daarna een voorgestelde werkvorm om
     hem te starten."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    DEFAULT_CSS = """
+    StuckScreen #stuck-body { height: 1fr; }
+    StuckScreen #situations { width: 1fr; min-width: 30; border: round $primary; }
+    StuckScreen #stuck-side { width: 1fr; }
+    StuckScreen #stuck-text-pane { height: 1fr; border: round $secondary; padding: 0 1; }
+    StuckScreen #suggested { height: auto; max-height: 8; border: round $accent; }
+    StuckScreen.-narrow #stuck-body { layout: vertical; }
+    StuckScreen.-narrow #situations { height: 7; width: 100%; }
+    StuckScreen.-narrow #stuck-text-pane { min-height: 4; }
+    StuckScreen.-narrow #suggested { max-height: 5; }
+    """
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -88,5 +93,5 @@ class StuckScreen(Screen):
             self.query_one("#suggested", OptionList).focus()
         elif event.option.id in self.library.werkvormen:
             situation = self.situations[self.query_one("#situations", OptionList).highlighted or 0]
-            self.app.open_setup(self.library.werkvormen[event.option.id],
-                                title=f"{self.library.werkvormen[event.option.id].titel}: {situation.titel}")
+            werkvorm = self.library.werkvormen[event.option.id]
+            self.post_message(messages.OpenSetup([werkvorm], title=f"{werkvorm.titel}: {situation.titel}"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,24 +11,21 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from samenslim import messages
 from samenslim.domain.readback import actions, minutes, outline
 from samenslim.domain.session import Sessie
 
-if TYPE_CHECKING:
-    from textual import getters
-
-    from samenslim.app import SamenslimApp
-
 
 class SummaryScreen(Screen):
-    if TYPE_CHECKING:
-        app = getters.app(SamenslimApp)  # the typed app; at run time Textual's own property
     HULP = """Afgerond
     Wat de sessie heeft opgeleverd, per stap. Het bestand is bewaard; een verslag maak je via
     Eerdere sessies in de bibliotheek."""
     BINDINGS = [
         Binding("enter,escape", "library", "Naar bibliotheek"),
     ]
+    DEFAULT_CSS = """
+    SummaryScreen #summary { padding: 1 2; }
+    """
 
     def __init__(self, session: Sessie, path: Path) -> None:
         super().__init__()
@@ -66,4 +62,4 @@ class SummaryScreen(Screen):
         return text
 
     def action_library(self) -> None:
-        self.app.show_library()
+        self.post_message(messages.ShowLibrary())

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Digits, Static
 
 from samenslim.domain.timer import Timer, format_clock
@@ -25,16 +24,16 @@ class TimerDisplay(Vertical):
     """
 
     REFRESH_SECONDS = 0.25
+    # The step's timer, set from above: the runner binds its own `timer` to it (data_bind), so a new
+    # step's timer reaches the display without a call. `use_timer` sets it for displays not bound.
+    timer: var[Timer] = var(lambda: Timer(None), init=False, always_update=True)
 
     def __init__(self, timer: Timer, *, id: str | None = None, active: bool = True) -> None:
         super().__init__(id=id)
-        self.timer = timer
+        self.set_reactive(TimerDisplay.timer, timer)
         # Only the display the user can see redraws (the runner has two: its side and the presentation).
         self.active = active
         self._shown: tuple[str, str] | None = None
-        # Called when a running timer's shown second changed, so whatever else moves with the
-        # seconds (the schedule, a speaker's clock) is drawn in the same frame as the digits.
-        self.on_second: Callable[[], None] | None = None
         self._rang = timer.overtime  # a step resumed in overtime does not ring again
 
     def compose(self) -> ComposeResult:
@@ -50,10 +49,17 @@ class TimerDisplay(Vertical):
     class TimeUp(Message):
         """The step's time just ran out (the runner may ring the bell)."""
 
+    class Second(Message):
+        """A running timer's shown second changed: whatever else moves with the seconds (the
+        schedule, a speaker's clock) is redrawn by the screen that holds the display."""
+
     def use_timer(self, timer: Timer) -> None:
         self.timer = timer
+
+    def watch_timer(self, timer: Timer) -> None:
         self._rang = timer.overtime
-        self.sync()
+        if self.is_mounted:
+            self.sync()
 
     def set_active(self, active: bool) -> None:
         self.active = active
@@ -90,8 +96,8 @@ class TimerDisplay(Vertical):
         if (shown, state) == self._shown:
             return
         self._shown = (shown, state)
-        if self.timer.running and self.active and self.on_second is not None:
-            self.on_second()
+        if self.timer.running and self.active:
+            self.post_message(self.Second())
         self.query_one(Digits).update(shown)
         self.query_one("#timer-status", Static).update(state)
         level = self.timer.level()
