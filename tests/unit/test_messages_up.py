@@ -23,7 +23,7 @@ FOLDERS = ("screens", "widgets", "werkvormen")
 # (bell, export_screenshot for F6, exit for ctrl+q), workers handing results to the UI thread
 # (call_from_thread), and which widget has the keyboard (focused).
 ALLOWED_APP = {"push_screen", "pop_screen", "notify", "bell", "export_screenshot", "exit", "call_from_thread",
-               "focused"}
+               "focused", "is_headless", "is_web", "deliver_text", "deliver_binary"}
 # Textual's own Screen API a widget may use: moving the focus on.
 ALLOWED_SCREEN = {"focus_next", "focus_previous"}
 
