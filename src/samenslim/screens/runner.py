@@ -155,7 +155,18 @@ class RunnerScreen(Screen):
         self.query_one("#side-info", Static).update(self.side_info())
         where = f"{run.titel} · {step.titel}"
         self.query_one(PresentationView).show_step(where, ([card] if card and step.soort != "stapel" else [])
-                                                   + list(step.vragen) or [step.titel])
+                                                   + list(step.vragen) or [step.titel], self.agenda_line())
+
+    def agenda_line(self) -> str:
+        """Where the meeting is, for the room: the step within the werkvorm, and the agenda around it."""
+        session, run = self.session, self.session.current_werkvorm
+        line = f"stap {session.positie.stap + 1} van {len(run.stappen)}"
+        if len(session.werkvormen) > 1:
+            items = [("✓ " if all(s.beeindigd for s in item.stappen) and index != session.positie.werkvorm else
+                      "▶ " if index == session.positie.werkvorm else "") + item.titel
+                     for index, item in enumerate(session.werkvormen)]
+            line = f"Agenda {session.positie.werkvorm + 1}/{len(session.werkvormen)}: " + " · ".join(items) + f" ({line})"
+        return line
 
     def chosen_card(self) -> str | None:
         """The card drawn earlier in this werkvorm (e.g. the check-in question) is the round's question."""
@@ -263,7 +274,9 @@ class RunnerScreen(Screen):
         if not self.presenting:
             return
         views = self.query(StepView)
-        self.query_one(PresentationView).show_speaker(views.first().speaker_line() if views else None)
+        view = views.first() if views else None
+        self.query_one(PresentationView).show_speaker(view.speaker_line() if view else None,
+                                                      view.next_speaker_line() if view else None)
 
     def on_thema_view_theme_changed(self, event) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
