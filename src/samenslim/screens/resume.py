@@ -38,6 +38,10 @@ class ResumeScreen(ModalScreen[str | None]):
         Binding("escape", "dismiss(None)", "Nu niet"),
     ]
 
+    # On a low screen (a zoomed-in projector, a small window) the explanation gives way to a short
+    # line, so the sessions themselves stay in sight.
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (20, "-tall")]
+
     def __init__(self, sessions: list[Sessie]) -> None:
         super().__init__()
         self.sessions = sessions
@@ -48,7 +52,8 @@ class ResumeScreen(ModalScreen[str | None]):
             yield Static("Wat er getypt was, ook tekst die nog niet met Enter was bevestigd, is bewaard; van een lopende "
                          "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan, of sluit haar "
                          "met s zonder af te ronden: dan blijft ze bewaard en vraagt samenslim er niet meer naar.",
-                         classes="hint")
+                         classes="hint", id="resume-hint")
+            yield Static("s: sluiten zonder afronden (blijft bewaard)", classes="hint", id="resume-hint-short")
             options = [Option(self.label(session), id=session.id) for session in self.sessions]
             options.append(Option("Nee, naar de bibliotheek", id=NEW))
             yield SafeOptionList(*options, id="resume-list")
