@@ -460,7 +460,11 @@ class SamenslimApp(App):
             self.notify(f"Het verslag kon niet bewaard worden in {folder}: {describe_os_error(error)}",
                         severity="error", timeout=10)
             return
-        self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)", title="Verslag", timeout=8)
+        from samenslim.browser import offer_download
+
+        sent = offer_download(self, report, "text/markdown")
+        self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)" + ("; de browser downloadt het ook" if sent else ""),
+                    title="Verslag", timeout=8)
 
     def confirm_delete(self, entry, then: Callable[[], object] | None = None) -> None:
         from rich.markup import escape

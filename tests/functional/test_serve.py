@@ -81,6 +81,97 @@ def test_served_app_gets_the_same_data_folder(monkeypatch, tmp_path) -> None:
     assert shlex.split(app_command(None)) == [sys.executable, "-m", "samenslim"]
 
 
+def test_lettergrootte_sets_the_page_font_size(monkeypatch, capsys) -> None:
+    from samenslim.serve import font_size_from
+
+    args = build_parser().parse_args(["serve", "--lettergrootte", "28"])
+    assert args.lettergrootte == 28 and build_parser().parse_args(["serve"]).lettergrootte == 16
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["serve", "--lettergrootte", "200"])
+    assert "buiten 8 tot 64" in capsys.readouterr().err
+    # ?fontsize= in the address wins for that tab; nonsense falls back to the server's size.
+    assert (font_size_from("40", 28), font_size_from("x", 28), font_size_from(None, 28), font_size_from("2", 28)) \
+        == (40, 28, 28, 8)
+
+
+def footer_shown(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [f"{key.key} {key.description}" for key in app.screen.query(FooterKey)]
+
+
+@pytest.fixture
+def in_the_browser(monkeypatch):
+    """The app as textual-serve runs it: Textual's web driver makes App.is_web True."""
+    from samenslim.app import SamenslimApp
+
+    monkeypatch.setattr(SamenslimApp, "is_web", property(lambda self: True))
+
+
+async def runner_with_footer(make_app, pilot) -> None:
+    from tests.conftest import fill_setup, open_werkvorm, settled
+
+    await settled(pilot)
+    await open_werkvorm(pilot, "check-in")
+    await fill_setup(pilot, participants="Anna; Bram")
+    await pilot.pause()
+
+
+async def test_terminal_footer_keeps_its_ctrl_keys(make_app) -> None:
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        shown = footer_shown(app)
+        assert "ctrl+t Timer" in shown and "ctrl+n Stap ▶" in shown
+        assert not any(key.startswith(("f8 ", "f9 ")) for key in shown)
+
+
+async def test_in_the_browser_the_footer_shows_browser_safe_keys_and_they_work(make_app, in_the_browser,
+                                                                               clock) -> None:
+    """ctrl+t and ctrl+n open a tab or window in a browser, before the page sees them."""
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        shown = footer_shown(app)
+        assert "f8 Timer" in shown and "f9 Stap ▶" in shown, shown
+        assert not any(key.split()[0] in ("ctrl+t", "ctrl+n", "ctrl+w") for key in shown), shown
+        await pilot.press("f8")
+        assert app.screen.timer.running
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.screen.session.positie.stap == 1
+
+
+async def test_in_the_browser_report_and_screenshot_are_also_downloads(make_app, in_the_browser, data_dir,
+                                                                        monkeypatch) -> None:
+    from samenslim.app import SamenslimApp
+
+    delivered: list[tuple[Path, str]] = []
+    monkeypatch.setattr(SamenslimApp, "deliver_text",
+                        lambda self, path, **kwargs: delivered.append((Path(path), kwargs["mime_type"])))
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        app.export_session(app.screen.session.id)
+        await pilot.pause()
+    [(shot, shot_type), (report, report_type)] = delivered
+    assert shot.suffix == ".svg" and shot_type == "image/svg+xml" and shot.is_file()  # also on disk
+    assert report.suffix == ".md" and report_type == "text/markdown" and report.is_file()
+
+
+async def test_in_the_terminal_nothing_is_delivered(make_app, monkeypatch) -> None:
+    from samenslim.app import SamenslimApp
+
+    monkeypatch.setattr(SamenslimApp, "deliver_text", lambda *args, **kwargs: pytest.fail("delivered"))
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+
+
 # --- a real server ---------------------------------------------------------------------------------
 
 BROWSER_FLAGS = [

@@ -38,7 +38,9 @@ class RunnerScreen(Screen):
     # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
         Binding("ctrl+t", "toggle_timer", "Timer", tooltip="Timer starten of pauzeren"),
+        Binding("f8", "browser('toggle_timer')", "Timer", tooltip="Timer starten of pauzeren"),
         Binding("ctrl+n", "next_step", "Stap ▶", tooltip="Volgende stap"),
+        Binding("f9", "browser('next_step')", "Stap ▶", tooltip="Volgende stap"),
         Binding("f5", "toggle_presentation", "Beamer", priority=True,
                 tooltip="Presentatie: alleen de vraag, de tijd en wie aan het woord is (F5 terug)"),
         Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
@@ -51,6 +53,9 @@ class RunnerScreen(Screen):
         Binding("escape", "leave", "Verlaten",
                 tooltip="De sessie verlaten; ze blijft bewaard als niet afgerond en kan later verder"),
     ]
+    # In a browser tab ctrl+t and ctrl+n open a tab or window: under serve the footer shows F8 and F9
+    # for them instead, and the terminal's footer stays as it was (F8 and F9 do nothing there).
+    BROWSER_KEYS = {"toggle_timer": "f8", "next_step": "f9"}
     # A running timer is written to the file at least this often, so a crash loses only seconds.
     TIMER_SAVE_SECONDS = 5
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
@@ -292,6 +297,20 @@ class RunnerScreen(Screen):
             self.step.beeindigd = now()
 
     # -- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "browser":
+            return self.app.is_web
+        if action in self.BROWSER_KEYS and self.app.is_web:
+            return False  # hidden from the footer: the browser key is shown
+        return True
+
+    async def action_browser(self, action: str) -> None:
+        """A browser-safe key for one of the runner's ctrl actions (BROWSER_KEYS)."""
+        if action in self.BROWSER_KEYS:
+            result = getattr(self, f"action_{action}")()
+            if result is not None:
+                await result
+
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
         self.sync_timer()
@@ -329,7 +348,11 @@ class RunnerScreen(Screen):
             self.notify(f"De schermafdruk kon niet worden bewaard in {folder}: {describe_os_error(error)}",
                         severity="error", title="Schermafdruk", timeout=8)
             return
-        self.notify(f"Bewaard: {path}", title="Schermafdruk", timeout=6)
+        from samenslim.browser import offer_download
+
+        sent = offer_download(self.app, path, "image/svg+xml")
+        self.notify(f"Bewaard: {path}" + ("; de browser downloadt haar ook" if sent else ""),
+                    title="Schermafdruk", timeout=6)
 
     async def action_next_step(self) -> None:
         if self.session.is_last_step():
