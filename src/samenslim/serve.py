@@ -203,17 +203,26 @@ button { padding: 12px 24px; font: inherit; background: #5e0ba7; color: #fff; bo
 <script>
 (function () {
   // The terminal takes the keyboard without a click: as soon as the app has drawn, and whenever
-  // the window comes back into focus. xterm.js reads keys from its hidden textarea.
+  // the window comes back into focus. xterm.js reads keys from its hidden textarea, and tells the
+  // app "focus" when that textarea gets it: only over an open websocket, so not before the app
+  // drew (the app keeps its footer empty until it hears it has the focus).
+  var drawn = false;
   function focusTerminal() {
     var field = document.querySelector("#terminal .xterm-helper-textarea");
-    if (field && document.activeElement !== field) field.focus({preventScroll: true});
-    return Boolean(field);
+    if (!field || !drawn) return;
+    if (document.activeElement === field) field.blur();  // a focus event only comes with a change
+    field.focus({preventScroll: true});
   }
   new MutationObserver(function () {
-    if (document.body.classList.contains("-first-byte")) focusTerminal();
+    if (!drawn && document.body.classList.contains("-first-byte")) {
+      drawn = true;
+      focusTerminal();
+    }
   }).observe(document.body, {attributes: true, attributeFilter: ["class"]});
-  window.addEventListener("focus", focusTerminal);
-  window.addEventListener("load", function () { setTimeout(focusTerminal, 0); });
+  window.addEventListener("focus", function () {
+    var field = document.querySelector("#terminal .xterm-helper-textarea");
+    if (drawn && document.activeElement !== field) focusTerminal();
+  });
 })();
 </script>
 </body>

@@ -291,7 +291,21 @@ def test_page_talks_back_to_the_address_the_browser_used(served) -> None:
     finally:
         connection.close()
     assert f'data-session-websocket-url="ws://localhost:{port}/ws/{served.token}"' in page
-    assert "<div>samenslim</div>" in page
+    assert "<title>samenslim</title>" in page
+
+
+def test_the_page_names_no_host_but_its_own(served) -> None:
+    """No Google Fonts or any other outside address: offline it works, and nobody learns it is in use."""
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    try:
+        connection.request("GET", f"/?token={served.token}&fontsize=30")
+        page = connection.getresponse().read().decode()
+    finally:
+        connection.close()
+    hosts = set(re.findall(r"(?:https?|wss?):/*([^/\"'\s:?]+)", page, flags=re.IGNORECASE))
+    assert hosts == {"127.0.0.1"}, hosts
+    assert not re.search(r"googleapis|gstatic|w3\.org|//[a-z]", page.replace("://127.0.0.1", ""), re.IGNORECASE)
+    assert 'data-font-size="30"' in page and "static/fonts/RobotoMono" in page
 
 
 def test_the_real_server_refuses_a_page_without_its_token(served) -> None:
@@ -348,7 +362,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) -> None:
+def start_browser(chromium_paths, tmp_path: Path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -360,31 +374,73 @@ def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) ->
     if os.geteuid() == 0:
         options.add_argument("--no-sandbox")  # Chromium's sandbox refuses to run as root
     driver = webdriver.Chrome(options=options, service=Service(chromedriver, log_output=str(tmp_path / "driver.log")))
+    driver.set_page_load_timeout(20)
+    driver.set_script_timeout(10)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+    return driver
+
+
+def wait_for_screen(driver, wanted: list[str], unwanted: tuple[str, ...] = (), seconds: float = 30) -> dict:
+    """The browser's terminal once it shows every text in `wanted` (and none in `unwanted`)."""
+    screen, deadline = None, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        screen = driver.execute_script(READ_SCREEN)
+        if screen and screen["shown"] and all(text in screen["text"] for text in wanted) \
+                and not any(text in screen["text"] for text in unwanted):
+            return screen
+        time.sleep(0.2)
+    assert screen is not None, "textual.js no longer sets .terminal: the hook caught no xterm Terminal"
+    missing = [text for text in wanted if text not in screen["text"]]
+    pytest.fail(f"not on the browser's screen after {seconds} s: {missing}; screen:\n{screen['text']}")
+
+
+def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) -> None:
+    driver = start_browser(chromium_paths, tmp_path)
     try:
-        driver.set_page_load_timeout(20)
-        driver.set_script_timeout(10)
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
         driver.get(served.url)
 
-        wanted = ["samenslim · Bibliotheek", "Typ om te filteren", "RICHTING BEPALEN", "4.1  Check-in",
-                  "Historielijn", "Schaalvraag",
-                  "Check-in (eigen versie)"]  # the own werkvorm: the app reads the --data-dir folder
-        screen, deadline = None, time.monotonic() + 30
-        while time.monotonic() < deadline:
-            screen = driver.execute_script(READ_SCREEN)
-            if screen and screen["shown"] and all(text in screen["text"] for text in wanted):
-                break
-            time.sleep(0.2)
-        else:
-            assert screen is not None, "textual.js no longer sets .terminal: the hook caught no xterm Terminal"
-            missing = [text for text in wanted if text not in screen["text"]]
-            pytest.fail(f"home screen not in the browser after 30 s; missing {missing}; screen:\n{screen['text']}")
-
+        screen = wait_for_screen(driver, [
+            "samenslim · Bibliotheek", "Typ om te filteren", "RICHTING BEPALEN", "4.1  Check-in", "Historielijn",
+            "Schaalvraag", "Check-in (eigen versie)"])  # the own werkvorm: the app reads the --data-dir folder
         time.sleep(0.3)  # let the canvas paint the last frame
         shot = tmp_path / "home.png"
         assert driver.save_screenshot(str(shot))
         assert png_size(shot) == (screen["width"], screen["height"])
         # A blank page of this size is ~4 KB, textual-serve's intro page ~11 KB, the home screen ~70 KB.
         assert shot.stat().st_size > 30_000, f"screenshot looks empty: {shot}"
+    finally:
+        driver.quit()
+
+
+def test_in_the_browser_keys_work_without_a_click(served, chromium_paths, tmp_path) -> None:
+    """Typed right after the page loads, with no click first (a click once resumed a session): the
+    keys reach the app, the footer is there at once, and in the runner it offers keys a browser
+    tab leaves alone (F8, F9; ctrl+t and ctrl+n open a tab or a window). Nothing is loaded from
+    anywhere but this server."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver = start_browser(chromium_paths, tmp_path)
+    try:
+        driver.get(served.url)
+        wait_for_screen(driver, ["samenslim · Bibliotheek", "Schaalvraag"])
+        active = driver.execute_script("return document.activeElement && document.activeElement.className")
+        assert "xterm-helper-textarea" in active, f"the terminal does not have the keyboard: {active!r}"
+        screen = wait_for_screen(driver, ["F1 Hulp"])  # the footer, without a click
+        ActionChains(driver).send_keys("historie").perform()  # no click: to whatever has the focus
+        wait_for_screen(driver, ["historie", "Historielijn"], unwanted=("Schaalvraag",))
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        wait_for_screen(driver, ["Deelnemers"])
+        ActionChains(driver).send_keys("Anna; Bram").perform()
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys("n").key_up(Keys.CONTROL).perform()
+        screen = wait_for_screen(driver, ["F8 Timer", "F9 Stap ▶"])
+        footer = screen["text"].rstrip().splitlines()[-1]
+        assert "ctrl+t" not in footer and "ctrl+n" not in footer, footer
+        ActionChains(driver).send_keys(Keys.F8).perform()
+        wait_for_screen(driver, ["loopt"])
+        # Every resource the page loaded came from this server.
+        loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert loaded and all(url.startswith(f"http://127.0.0.1:{served.port}/") for url in loaded), loaded
+        assert "googleapis" not in driver.page_source
     finally:
         driver.quit()
