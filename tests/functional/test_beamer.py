@@ -53,12 +53,17 @@ async def test_at_40_by_12_time_question_and_speaker_still_show(make_app, clock)
     app = make_app(offer_resume=False)
     async with app.run_test(size=(40, 12)) as pilot:
         presentation = await on_the_beamer(pilot)
+        clock.advance(500)  # Anna over her time: the speaker's line wraps to two rows
+        app.screen.tick()
+        await pilot.pause()
         big = presentation.query_one(BigTimer)
         assert digit_rows(big) >= 4, "scale 1 block digits still fit 40 columns"
-        for selector in ("#p-question", "#p-speaker", "#p-timer #timer-status", "#p-hint"):
+        for selector in ("#p-question", "#p-speaker", "#p-next", "#p-timer #timer-status"):
             widget = presentation.query_one(selector)
             assert widget.region.height >= 1 and widget.region.bottom <= 12, selector
-        clock.advance(5)
+        assert "te lang" in widget_text(app, "#p-speaker")
+        # The step's name, the agenda and the hint make room (the facilitator knows F5).
+        assert not any(presentation.query_one(selector).display for selector in ("#p-step", "#p-agenda", "#p-hint"))
         await pilot.press(*"Eigen notitie", "enter")  # typed notes never reach the beamer
         await pilot.pause()
         assert "Eigen notitie" not in "\n".join(str(w.render()) for w in presentation.query("Static"))

@@ -70,10 +70,14 @@ class PresentationView(Vertical):
     PresentationView #p-agenda { color: $text-muted; margin-top: 1; }
     PresentationView.-low #p-agenda { margin-top: 0; }
     PresentationView #p-hint { dock: bottom; color: $text-muted; height: 1; }
+    PresentationView > .-empty { display: none; }
+    PresentationView.-tiny #p-step, PresentationView.-tiny #p-agenda, PresentationView.-tiny #p-hint { display: none; }
     """
 
-    # Below this many rows the margins go, so the digits keep their room.
+    # Below LOW_ROWS rows the margins go, so the digits keep their room; below TINY_ROWS also the
+    # step's name, the agenda and the hint (the room needs the time, the question and the speaker).
     LOW_ROWS = 24
+    TINY_ROWS = 16
 
     where: reactive[str] = reactive("")
     questions: reactive[tuple[str, ...]] = reactive(())
@@ -103,6 +107,7 @@ class PresentationView(Vertical):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < self.LOW_ROWS, "-low")
+        self.set_class(event.size.height < self.TINY_ROWS, "-tiny")
 
     @property
     def timer_display(self) -> BeamerTimer:
@@ -123,7 +128,7 @@ class PresentationView(Vertical):
         if not self.is_mounted:
             return
         widget = self.query_one(selector, Static)
-        widget.display = bool(text)
+        widget.set_class(not text, "-empty")  # a class, not display=: the -tiny rules must still apply
         if text and str(widget.render()) != str(text):
             widget.update(text)
 
