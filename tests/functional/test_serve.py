@@ -438,6 +438,17 @@ def test_in_the_browser_keys_work_without_a_click(served, chromium_paths, tmp_pa
         assert "ctrl+t" not in footer and "ctrl+n" not in footer, footer
         ActionChains(driver).send_keys(Keys.F8).perform()
         wait_for_screen(driver, ["loopt"])
+        # F6: the screenshot is saved on the server and reaches the browser as a download too.
+        downloads = tmp_path / "downloads"
+        downloads.mkdir()
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+        ActionChains(driver).send_keys(Keys.F6).perform()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not list(downloads.glob("*.svg")):
+            time.sleep(0.2)
+        [shot] = list(downloads.glob("*.svg"))
+        assert shot.read_text(encoding="utf-8").lstrip().startswith("<svg")
+        assert list((served.data_dir / "schermafdrukken").glob("*.svg")), "also on the server's disk"
         # Every resource the page loaded came from this server.
         loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         assert loaded and all(url.startswith(f"http://127.0.0.1:{served.port}/") for url in loaded), loaded
