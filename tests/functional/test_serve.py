@@ -109,12 +109,16 @@ def in_the_browser(monkeypatch):
 
 
 async def runner_with_footer(make_app, pilot) -> None:
-    from tests.conftest import fill_setup, open_werkvorm, settled
+    from tests.conftest import fill_setup, open_werkvorm, settled, wait_for
 
     await settled(pilot)
     await open_werkvorm(pilot, "check-in")
-    await fill_setup(pilot, participants="Anna; Bram")
-    await pilot.pause()
+    if pilot.app.is_web:  # under serve ctrl+n is the browser's: setup starts with F9
+        pilot.app.screen.query_one("#participants").focus()
+        await pilot.press(*"Anna; Bram", "f9")
+    else:
+        await fill_setup(pilot, participants="Anna; Bram")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "RunnerScreen", "the runner")
 
 
 async def test_terminal_footer_keeps_its_ctrl_keys(make_app) -> None:
@@ -140,6 +144,22 @@ async def test_in_the_browser_the_footer_shows_browser_safe_keys_and_they_work(m
         await pilot.press("f9")
         await pilot.pause()
         assert app.screen.session.positie.stap == 1
+
+
+async def test_in_the_browser_setup_starts_with_f9(make_app, in_the_browser) -> None:
+    from samenslim.screens.runner import RunnerScreen
+    from tests.conftest import open_werkvorm, settled
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settled(pilot)
+        await open_werkvorm(pilot, "check-in")
+        shown = footer_shown(app)
+        assert "f9 Starten" in shown and not any(key.startswith("ctrl+n ") for key in shown), shown
+        app.screen.query_one("#participants").focus()
+        await pilot.press(*"Anna; Bram", "f9")
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
 
 
 async def test_in_the_browser_report_and_screenshot_are_also_downloads(make_app, in_the_browser, data_dir,
@@ -432,7 +452,8 @@ def test_in_the_browser_keys_work_without_a_click(served, chromium_paths, tmp_pa
         ActionChains(driver).send_keys(Keys.ENTER).perform()
         wait_for_screen(driver, ["Deelnemers"])
         ActionChains(driver).send_keys("Anna; Bram").perform()
-        ActionChains(driver).key_down(Keys.CONTROL).send_keys("n").key_up(Keys.CONTROL).perform()
+        wait_for_screen(driver, ["F9 Starten", "Starten (F9)"])
+        ActionChains(driver).send_keys(Keys.F9).perform()
         screen = wait_for_screen(driver, ["F8 Timer", "F9 Stap ▶"])
         footer = screen["text"].rstrip().splitlines()[-1]
         assert "ctrl+t" not in footer and "ctrl+n" not in footer, footer

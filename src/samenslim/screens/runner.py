@@ -298,18 +298,15 @@ class RunnerScreen(Screen):
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "browser":
-            return self.app.is_web
-        if action in self.BROWSER_KEYS and self.app.is_web:
-            return False  # hidden from the footer: the browser key is shown
-        return True
+        from samenslim.browser import browser_key_allowed
+
+        return browser_key_allowed(self.app, action, self.BROWSER_KEYS)
 
     async def action_browser(self, action: str) -> None:
         """A browser-safe key for one of the runner's ctrl actions (BROWSER_KEYS)."""
-        if action in self.BROWSER_KEYS:
-            result = getattr(self, f"action_{action}")()
-            if result is not None:
-                await result
+        from samenslim.browser import run_browser_key
+
+        await run_browser_key(self, action, self.BROWSER_KEYS)
 
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
