@@ -43,7 +43,7 @@ CHILD = textwrap.dedent('''
     PHASE, SECONDS, DATA = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])
 
     async def main():
-        app = SamenslimApp(Locations(DATA), rng=random.Random(1), offer_resume=False)
+        app = SamenslimApp(Locations(DATA), rng=random.Random(1), offer_resume=False, timer_starts_by_itself=False)
         drawn = []
         async with app.run_test(headless=True, size=(100, 30)) as pilot:
             await pilot.pause()

@@ -12,11 +12,10 @@ its colour rules (`TimerDisplay.-bijna Digits` …) reach it too.
 
 from __future__ import annotations
 
-from rich.align import Align
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
-from textual.app import RenderResult
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import Digits
 
 GLYPH_HEIGHT = 7
@@ -87,7 +86,10 @@ def drawn_rows(text: str, width: int, height: int) -> int:
 
 
 class BigTimer(Digits):
-    """The time in scaled block digits, filling the region the layout gives it."""
+    """The time in scaled block digits, filling the region the layout gives it.
+
+    Drawn line by line (`render_line`, Textual's line API) from plain strings cached per value and
+    size, so a new second costs a few string look-ups, not a rich render of the whole region."""
 
     DEFAULT_CSS = """
     BigTimer { width: 1fr; height: 1fr; min-height: 1; }
@@ -95,7 +97,7 @@ class BigTimer(Digits):
 
     def __init__(self, value: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(value, id=id, classes=classes)
-        self._drawn: tuple[str, int, int, Text] | None = None
+        self._drawn: tuple[tuple[str, int, int], list[str], bool] | None = None
 
     def update(self, value: str) -> None:
         # The region does not depend on the text: no layout pass, only a redraw.
@@ -113,17 +115,25 @@ class BigTimer(Digits):
         """The height of the digits in rows at the widget's current size (for tests and the layout)."""
         return drawn_rows(self._value, self.content_size.width, self.content_size.height)
 
-    def render(self) -> RenderResult:
+    def _lines(self) -> tuple[list[str], bool]:
+        """Every row of the region as a string of its width, the digits centred; and whether they
+        are the plain-text fallback."""
         width, height = self.content_size
-        style: Style = self.rich_style
-        cached = self._drawn
-        if cached is not None and cached[:3] == (self._value, width, height):
-            text = cached[3]
-        else:
-            sx, sy = scale_for(self._value, width, height)
-            if sx:
-                text = Text("\n".join(draw(self._value, sx, sy)), no_wrap=True, end="")
-            else:
-                text = Text(self._value, style="bold", no_wrap=True, end="")
-            self._drawn = (self._value, width, height, text)
-        return Align(text, "center", style=style, vertical="middle", height=height or None)
+        key = (self._value, width, height)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1], self._drawn[2]
+        sx, sy = scale_for(self._value, width, height)
+        drawn = draw(self._value, sx, sy) if sx else [self._value[:width]]
+        top = max(0, (height - len(drawn)) // 2)
+        lines = [""] * top + [line.center(width) for line in drawn]
+        lines = [line.ljust(width) for line in lines[:height]] + [" " * width] * max(0, height - len(lines))
+        self._drawn = (key, lines, not sx)
+        return lines, not sx
+
+    def render_line(self, y: int) -> Strip:
+        lines, plain = self._lines()
+        width = self.content_size.width
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style + Style(bold=True) if plain else self.rich_style
+        return Strip([Segment(lines[y], style)], width)

@@ -129,8 +129,11 @@ class PresentationView(Vertical):
             return
         widget = self.query_one(selector, Static)
         widget.set_class(not text, "-empty")  # a class, not display=: the -tiny rules must still apply
-        if text and str(widget.render()) != str(text):
-            widget.update(text)
+        old = str(widget.render())
+        if text and old != str(text):
+            # The speaker's clock changes every second: a text of the same length takes the same
+            # rows, so it is redrawn without a layout pass over the whole view.
+            widget.update(text, layout=len(old) != len(str(text)))
 
     def watch_where(self, where: str) -> None:
         self._set("#p-step", where)
