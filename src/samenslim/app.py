@@ -314,10 +314,16 @@ class SamenslimApp(DutchApp):
 
     @on(messages.ExportSession)
     def export_session(self, message: messages.ExportSession) -> None:
+        from samenslim.browser import offer_download
+
         try:
-            self.notify(self.services.export(message.session_id), title="Verslag", timeout=8)
+            report = self.services.export(message.session_id)
         except Refused as refusal:
             self.refused(refusal)
+            return
+        sent = offer_download(self, report, "text/markdown")  # under serve the browser gets it too
+        self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)" + ("; de browser downloadt het ook" if sent else ""),
+                    title="Verslag", timeout=8)
 
     @on(messages.DeleteSession)
     def delete_session(self, message: messages.DeleteSession) -> None:

@@ -31,6 +31,17 @@ __all__ = ["main", "build_parser", "printable", "say", "session_line", "EXPORT_F
 EXPORT_FORMS = ("md", "html", "docx")
 
 
+def _font_size(text: str) -> int:
+    """--lettergrootte: a whole number of pixels from 8 to 64, else a Dutch message."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen heel getal (pixels, 8 tot 64)") from None
+    if not 8 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"{value} valt buiten 8 tot 64 pixels")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = DutchParser(add_help=False)
     common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
@@ -89,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
                        help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)")
     serve.add_argument("--port", type=int, default=8000, metavar="POORT", help="poort (standaard 8000)")
+    serve.add_argument("--lettergrootte", type=_font_size, default=16, metavar="PX",
+                       help="lettergrootte in de browser, in pixels (8 tot 64, standaard 16; groter voor een "
+                            "beamer). Per tabblad kan het ook in het adres: &fontsize=24")
     return parser
 
 
@@ -126,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from samenslim.serve import serve
 
-        return serve(args.host, args.port, getattr(args, "data_dir", None))
+        return serve(args.host, args.port, getattr(args, "data_dir", None), args.lettergrootte)
     problem = terminal_problem(args.command)
     if problem:
         print(problem, file=sys.stderr)

@@ -15,6 +15,7 @@ import ipaddress
 import os
 import shlex
 import socket
+import string
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -158,12 +159,94 @@ def _is_ip(name: str) -> bool:
     return True
 
 
-def make_server(command: str, host: str, port: int, token: str, public_url: str):
+# -- the page ------------------------------------------------------------------------------------
+#
+# Our own page instead of textual-serve's template: that one loads Google Fonts (fails offline and
+# tells a third party the app is in use) and waits for a click before the terminal has the keyboard.
+# This page names no host: the font and script come from the server's /static/ (textual-serve ships
+# Roboto Mono), the websocket address is the one the browser used. It gives the terminal keyboard
+# focus as soon as the app draws, and again whenever the window gets focus back.
+
+FONT_SIZE = 16
+FONT_SIZES = range(8, 65)
+
+PAGE = string.Template("""<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>$title</title>
+<link rel="stylesheet" href="static/css/xterm.css">
+<style>
+@font-face { font-family: "Roboto Mono"; font-weight: 100 700; font-style: normal;
+             src: url("static/fonts/RobotoMono-VariableFont_wght.ttf") format("truetype"); }
+@font-face { font-family: "Roboto Mono"; font-weight: 100 700; font-style: italic;
+             src: url("static/fonts/RobotoMono-Italic-VariableFont_wght.ttf") format("truetype"); }
+html, body { margin: 0; height: 100%; background: #0c181f; color: #f2f2f2;
+             font-family: "Roboto Mono", "DejaVu Sans Mono", "Liberation Mono", monospace; }
+#terminal { position: absolute; inset: 0; }
+.melding { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center;
+           justify-content: center; gap: 16px; font-size: 18px; z-index: 10; background: #0c181f; }
+body.-first-byte #bezig { display: none; }
+#gestopt { display: none; }
+body.-closed #gestopt { display: flex; }
+.textual-terminal { opacity: 0; }
+body.-first-byte .textual-terminal { opacity: 1; }
+button { padding: 12px 24px; font: inherit; background: #5e0ba7; color: #fff; border: none; cursor: pointer; }
+</style>
+<script src="static/js/textual.js"></script>
+</head>
+<body>
+<div id="bezig" class="melding"><div>$title wordt gestart…</div></div>
+<div id="gestopt" class="melding"><div>De sessie in de browser is gestopt. Alles is bewaard.</div>
+<button type="button" onclick="window.location.reload()">Opnieuw starten</button></div>
+<div id="terminal" class="textual-terminal" data-session-websocket-url="$websocket" data-font-size="$font_size"></div>
+<script>
+(function () {
+  // The terminal takes the keyboard without a click: as soon as the app has drawn, and whenever
+  // the window comes back into focus. xterm.js reads keys from its hidden textarea, and tells the
+  // app "focus" when that textarea gets it: only over an open websocket, so not before the app
+  // drew (the app keeps its footer empty until it hears it has the focus).
+  var drawn = false;
+  function focusTerminal() {
+    var field = document.querySelector("#terminal .xterm-helper-textarea");
+    if (!field || !drawn) return;
+    if (document.activeElement === field) field.blur();  // a focus event only comes with a change
+    field.focus({preventScroll: true});
+  }
+  new MutationObserver(function () {
+    if (!drawn && document.body.classList.contains("-first-byte")) {
+      drawn = true;
+      focusTerminal();
+    }
+  }).observe(document.body, {attributes: true, attributeFilter: ["class"]});
+  window.addEventListener("focus", function () {
+    var field = document.querySelector("#terminal .xterm-helper-textarea");
+    if (drawn && document.activeElement !== field) focusTerminal();
+  });
+})();
+</script>
+</body>
+</html>
+""")
+
+
+def page(title: str, websocket: str, font_size: int) -> str:
+    from html import escape
+
+    return PAGE.substitute(title=escape(title), websocket=escape(websocket, quote=True), font_size=font_size)
+
+
+def font_size_from(query: str | None, default: int) -> int:
+    """The page's font size: `?fontsize=` in the address if it is a number, else the server's; 8–64."""
+    value = _to_int(query, default) if query is not None else default
+    return max(FONT_SIZES.start, min(FONT_SIZES.stop - 1, value))
+
+
+def make_server(command: str, host: str, port: int, token: str, public_url: str, font_size: int = FONT_SIZE):
     """textual-serve's Server with the token, Host and Origin checks (see above)."""
     import hmac
     import logging
 
-    import aiohttp_jinja2
     from aiohttp import web
     from textual_serve.server import Server
 
@@ -228,28 +311,23 @@ def make_server(command: str, host: str, port: int, token: str, public_url: str)
             # textual-serve writes an absolute websocket URL into the page, built from --host. With
             # 0.0.0.0 that address is useless to another computer: use the address the browser used
             # (the Host header, checked by guard). The websocket's path carries the token.
-            base = f"{request.scheme}://{request.host}"
             websocket = ("wss" if request.scheme == "https" else "ws") + f"://{request.host}{WS_PREFIX}{token}"
-            context = {
-                "font_size": max(6, min(64, _to_int(request.query.get("fontsize", "16"), 16))),
-                "app_websocket_url": websocket,
-                "config": {"static": {"url": f"{base}/static/"}},
-                "application": {"name": self.title},
-            }
-            return aiohttp_jinja2.render_template("app_index.html", request, context)
+            size = font_size_from(request.query.get("fontsize"), font_size)
+            return web.Response(text=page(self.title, websocket, size), content_type="text/html", charset="utf-8")
 
     return _Server(command, host=host.strip("[]") or None,  # type: ignore[arg-type]
                    port=port, title="samenslim", public_url=public_url)
 
 
-def _to_int(value: str, default: int) -> int:
+def _to_int(value: str | None, default: int) -> int:
     try:
-        return int(value)
+        return int(value or "")
     except ValueError:
         return default
 
 
-def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Path | None = None) -> int:
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Path | None = None,
+          font_size: int = FONT_SIZE) -> int:
     # Before anything is printed: "Open: http://..." followed by a failure misleads.
     problem = port_problem(host, port)
     if problem:
@@ -259,7 +337,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data_dir: str | Pa
     local_url = _url(DEFAULT_HOST if _is_wildcard(host) else host, port)
     token = new_token()
     # host None: aiohttp (which textual-serve hands it to) listens on every interface.
-    server = make_server(app_command(data_dir), host, port, token, local_url)
+    server = make_server(app_command(data_dir), host, port, token, local_url, font_size)
     print(f"samenslim draait in de browser. Open: {local_url}/?token={token}", flush=True)
     if _is_wildcard(host):
         print(f"Vanaf een ander apparaat: {_url(socket.gethostname(), port)}/?token={token} "

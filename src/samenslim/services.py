@@ -317,8 +317,8 @@ class Services:
         except (ValueError, RecursionError) as error:  # changed since it was listed: no longer JSON
             raise Refused(f"Kan {entry.bestand} niet openen: het is intussen geen geldige JSON meer") from error
 
-    def export(self, session_id: str) -> str:
-        """A Markdown verslag and a JSON copy in <data>/verslagen, for mail or the archive; the notice."""
+    def export(self, session_id: str) -> Path:
+        """A Markdown verslag and a JSON copy in <data>/verslagen, for mail or the archive; the report's path."""
         from samenslim.domain.erasure import report_paths
         from samenslim.domain.export import json_copy, markdown
         from samenslim.domain.private_files import write_private
@@ -334,7 +334,7 @@ class Services:
             raise Refused(f"Geen verslag: {error}") from error
         except OSError as error:
             raise Refused(f"Het verslag kon niet bewaard worden in {folder}: {describe_os_error(error)}") from error
-        return f"Verslag bewaard: {report} (en een JSON-kopie)"
+        return report
 
     # -- deleting ------------------------------------------------------------------------------------
     def delete_question(self, entry: Any) -> str:

@@ -97,3 +97,20 @@ async def test_a_damaged_session_file_is_reported_and_kept(make_app, data_dir) -
         line = str(app.screen.query_one("#problems-line").render())
         assert damaged.name in line and "geen geldige JSON" in line
     assert damaged.read_text(encoding="utf-8") == '{"schema_versie": 1, "titel": "afgebr'
+
+
+async def test_at_40_by_12_the_sessions_to_resume_are_in_sight(make_app, data_dir, clock) -> None:
+    """The explanation filled the small dialog and pushed the list out of sight."""
+    await start_schaalvraag_and_stop(make_app, clock)
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 0
+        # The first line of the highlighted session, where the screen draws it: the list is there.
+        x, y = options.content_region.x, options.content_region.y
+        assert 0 <= y < 12 and app.screen.get_widget_at(x, y)[0] is options
+        line = options.render_line(0).text
+        assert "Team West" in line, line

@@ -81,6 +81,117 @@ def test_served_app_gets_the_same_data_folder(monkeypatch, tmp_path) -> None:
     assert shlex.split(app_command(None)) == [sys.executable, "-m", "samenslim"]
 
 
+def test_lettergrootte_sets_the_page_font_size(monkeypatch, capsys) -> None:
+    from samenslim.serve import font_size_from
+
+    args = build_parser().parse_args(["serve", "--lettergrootte", "28"])
+    assert args.lettergrootte == 28 and build_parser().parse_args(["serve"]).lettergrootte == 16
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["serve", "--lettergrootte", "200"])
+    assert "buiten 8 tot 64" in capsys.readouterr().err
+    # ?fontsize= in the address wins for that tab; nonsense falls back to the server's size.
+    assert (font_size_from("40", 28), font_size_from("x", 28), font_size_from(None, 28), font_size_from("2", 28)) \
+        == (40, 28, 28, 8)
+
+
+def footer_shown(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [f"{key.key} {key.description}" for key in app.screen.query(FooterKey)]
+
+
+@pytest.fixture
+def in_the_browser(monkeypatch):
+    """The app as textual-serve runs it: Textual's web driver makes App.is_web True."""
+    from samenslim.app import SamenslimApp
+
+    monkeypatch.setattr(SamenslimApp, "is_web", property(lambda self: True))
+
+
+async def runner_with_footer(make_app, pilot) -> None:
+    from tests.conftest import fill_setup, open_werkvorm, settled, wait_for
+
+    await settled(pilot)
+    await open_werkvorm(pilot, "check-in")
+    if pilot.app.is_web:  # under serve ctrl+n is the browser's: setup starts with F9
+        pilot.app.screen.query_one("#participants").focus()
+        await pilot.press(*"Anna; Bram", "f9")
+    else:
+        await fill_setup(pilot, participants="Anna; Bram")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "RunnerScreen", "the runner")
+
+
+async def test_terminal_footer_keeps_its_ctrl_keys(make_app) -> None:
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        shown = footer_shown(app)
+        assert "ctrl+t Timer" in shown and "ctrl+n Stap ▶" in shown
+        assert not any(key.startswith(("f8 ", "f9 ")) for key in shown)
+
+
+async def test_in_the_browser_the_footer_shows_browser_safe_keys_and_they_work(make_app, in_the_browser,
+                                                                               clock) -> None:
+    """ctrl+t and ctrl+n open a tab or window in a browser, before the page sees them."""
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        shown = footer_shown(app)
+        assert "f8 Timer" in shown and "f9 Stap ▶" in shown, shown
+        assert not any(key.split()[0] in ("ctrl+t", "ctrl+n", "ctrl+w") for key in shown), shown
+        await pilot.press("f8")
+        assert app.screen.timer.running
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.screen.session.positie.stap == 1
+
+
+async def test_in_the_browser_setup_starts_with_f9(make_app, in_the_browser) -> None:
+    from samenslim.screens.runner import RunnerScreen
+    from tests.conftest import open_werkvorm, settled
+
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settled(pilot)
+        await open_werkvorm(pilot, "check-in")
+        shown = footer_shown(app)
+        assert "f9 Starten" in shown and not any(key.startswith("ctrl+n ") for key in shown), shown
+        app.screen.query_one("#participants").focus()
+        await pilot.press(*"Anna; Bram", "f9")
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+
+
+async def test_in_the_browser_report_and_screenshot_are_also_downloads(make_app, in_the_browser, data_dir,
+                                                                        monkeypatch) -> None:
+    from samenslim.app import SamenslimApp
+
+    delivered: list[tuple[Path, str]] = []
+    monkeypatch.setattr(SamenslimApp, "deliver_text",
+                        lambda self, path, **kwargs: delivered.append((Path(path), kwargs["mime_type"])))
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        app.export_session(app.screen.session.id)
+        await pilot.pause()
+    [(shot, shot_type), (report, report_type)] = delivered
+    assert shot.suffix == ".svg" and shot_type == "image/svg+xml" and shot.is_file()  # also on disk
+    assert report.suffix == ".md" and report_type == "text/markdown" and report.is_file()
+
+
+async def test_in_the_terminal_nothing_is_delivered(make_app, monkeypatch) -> None:
+    from samenslim.app import SamenslimApp
+
+    monkeypatch.setattr(SamenslimApp, "deliver_text", lambda *args, **kwargs: pytest.fail("delivered"))
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await runner_with_footer(make_app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+
+
 # --- a real server ---------------------------------------------------------------------------------
 
 BROWSER_FLAGS = [
@@ -200,7 +311,21 @@ def test_page_talks_back_to_the_address_the_browser_used(served) -> None:
     finally:
         connection.close()
     assert f'data-session-websocket-url="ws://localhost:{port}/ws/{served.token}"' in page
-    assert "<div>samenslim</div>" in page
+    assert "<title>samenslim</title>" in page
+
+
+def test_the_page_names_no_host_but_its_own(served) -> None:
+    """No Google Fonts or any other outside address: offline it works, and nobody learns it is in use."""
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    try:
+        connection.request("GET", f"/?token={served.token}&fontsize=30")
+        page = connection.getresponse().read().decode()
+    finally:
+        connection.close()
+    hosts = set(re.findall(r"(?:https?|wss?):/*([^/\"'\s:?]+)", page, flags=re.IGNORECASE))
+    assert hosts == {"127.0.0.1"}, hosts
+    assert not re.search(r"googleapis|gstatic|w3\.org|//[a-z]", page.replace("://127.0.0.1", ""), re.IGNORECASE)
+    assert 'data-font-size="30"' in page and "static/fonts/RobotoMono" in page
 
 
 def test_the_real_server_refuses_a_page_without_its_token(served) -> None:
@@ -257,7 +382,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) -> None:
+def start_browser(chromium_paths, tmp_path: Path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -269,31 +394,85 @@ def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) ->
     if os.geteuid() == 0:
         options.add_argument("--no-sandbox")  # Chromium's sandbox refuses to run as root
     driver = webdriver.Chrome(options=options, service=Service(chromedriver, log_output=str(tmp_path / "driver.log")))
+    driver.set_page_load_timeout(20)
+    driver.set_script_timeout(10)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+    return driver
+
+
+def wait_for_screen(driver, wanted: list[str], unwanted: tuple[str, ...] = (), seconds: float = 30) -> dict:
+    """The browser's terminal once it shows every text in `wanted` (and none in `unwanted`)."""
+    screen, deadline = None, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        screen = driver.execute_script(READ_SCREEN)
+        if screen and screen["shown"] and all(text in screen["text"] for text in wanted) \
+                and not any(text in screen["text"] for text in unwanted):
+            return screen
+        time.sleep(0.2)
+    assert screen is not None, "textual.js no longer sets .terminal: the hook caught no xterm Terminal"
+    missing = [text for text in wanted if text not in screen["text"]]
+    pytest.fail(f"not on the browser's screen after {seconds} s: {missing}; screen:\n{screen['text']}")
+
+
+def test_home_screen_renders_in_the_browser(served, chromium_paths, tmp_path) -> None:
+    driver = start_browser(chromium_paths, tmp_path)
     try:
-        driver.set_page_load_timeout(20)
-        driver.set_script_timeout(10)
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
         driver.get(served.url)
 
-        wanted = ["samenslim · Bibliotheek", "Typ om te filteren", "RICHTING BEPALEN", "4.1  Check-in",
-                  "Historielijn", "Schaalvraag",
-                  "Check-in (eigen versie)"]  # the own werkvorm: the app reads the --data-dir folder
-        screen, deadline = None, time.monotonic() + 30
-        while time.monotonic() < deadline:
-            screen = driver.execute_script(READ_SCREEN)
-            if screen and screen["shown"] and all(text in screen["text"] for text in wanted):
-                break
-            time.sleep(0.2)
-        else:
-            assert screen is not None, "textual.js no longer sets .terminal: the hook caught no xterm Terminal"
-            missing = [text for text in wanted if text not in screen["text"]]
-            pytest.fail(f"home screen not in the browser after 30 s; missing {missing}; screen:\n{screen['text']}")
-
+        screen = wait_for_screen(driver, [
+            "samenslim · Bibliotheek", "Typ om te filteren", "RICHTING BEPALEN", "4.1  Check-in", "Historielijn",
+            "Schaalvraag", "Check-in (eigen versie)"])  # the own werkvorm: the app reads the --data-dir folder
         time.sleep(0.3)  # let the canvas paint the last frame
         shot = tmp_path / "home.png"
         assert driver.save_screenshot(str(shot))
         assert png_size(shot) == (screen["width"], screen["height"])
         # A blank page of this size is ~4 KB, textual-serve's intro page ~11 KB, the home screen ~70 KB.
         assert shot.stat().st_size > 30_000, f"screenshot looks empty: {shot}"
+    finally:
+        driver.quit()
+
+
+def test_in_the_browser_keys_work_without_a_click(served, chromium_paths, tmp_path) -> None:
+    """Typed right after the page loads, with no click first (a click once resumed a session): the
+    keys reach the app, the footer is there at once, and in the runner it offers keys a browser
+    tab leaves alone (F8, F9; ctrl+t and ctrl+n open a tab or a window). Nothing is loaded from
+    anywhere but this server."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver = start_browser(chromium_paths, tmp_path)
+    try:
+        driver.get(served.url)
+        wait_for_screen(driver, ["samenslim · Bibliotheek", "Schaalvraag"])
+        active = driver.execute_script("return document.activeElement && document.activeElement.className")
+        assert "xterm-helper-textarea" in active, f"the terminal does not have the keyboard: {active!r}"
+        screen = wait_for_screen(driver, ["F1 Hulp"])  # the footer, without a click
+        ActionChains(driver).send_keys("historie").perform()  # no click: to whatever has the focus
+        wait_for_screen(driver, ["historie", "Historielijn"], unwanted=("Schaalvraag",))
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        wait_for_screen(driver, ["Deelnemers"])
+        ActionChains(driver).send_keys("Anna; Bram").perform()
+        wait_for_screen(driver, ["F9 Starten", "Starten (F9)"])
+        ActionChains(driver).send_keys(Keys.F9).perform()
+        screen = wait_for_screen(driver, ["F8 Timer", "F9 Stap ▶"])
+        footer = screen["text"].rstrip().splitlines()[-1]
+        assert "ctrl+t" not in footer and "ctrl+n" not in footer, footer
+        ActionChains(driver).send_keys(Keys.F8).perform()
+        wait_for_screen(driver, ["loopt"])
+        # F6: the screenshot is saved on the server and reaches the browser as a download too.
+        downloads = tmp_path / "downloads"
+        downloads.mkdir()
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+        ActionChains(driver).send_keys(Keys.F6).perform()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not list(downloads.glob("*.svg")):
+            time.sleep(0.2)
+        [shot] = list(downloads.glob("*.svg"))
+        assert shot.read_text(encoding="utf-8").lstrip().startswith("<svg")
+        assert list((served.data_dir / "schermafdrukken").glob("*.svg")), "also on the server's disk"
+        # Every resource the page loaded came from this server.
+        loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert loaded and all(url.startswith(f"http://127.0.0.1:{served.port}/") for url in loaded), loaded
+        assert "googleapis" not in driver.page_source
     finally:
         driver.quit()

@@ -95,7 +95,7 @@ def test_the_page_needs_the_token(running: Running) -> None:
     status, body, _ = running.get("/?token=raden")
     assert status == 403 and REFUSED in body
     status, body, headers = running.get(f"/?token={running.token}")
-    assert status == 200 and "<div>samenslim</div>" in body
+    assert status == 200 and "<title>samenslim</title>" in body
     # The page's websocket carries the token in its path; the address is never sent on as a referrer.
     assert f'data-session-websocket-url="ws://{running.host}/ws/{running.token}"' in body
     assert headers["Referrer-Policy"] == "no-referrer"

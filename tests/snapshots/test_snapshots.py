@@ -275,9 +275,9 @@ MEETING_SIZES = [pytest.param((60, 20), id="60x20"), pytest.param((100, 30), id=
 
 @pytest.mark.parametrize("size", MEETING_SIZES)
 @pytest.mark.parametrize("theme", ["textual-dark", "hoog-contrast"])
-@pytest.mark.parametrize("view", ["runner", "presentatie"])
-def test_meeting_room(snap_compare, make_app, clock, view, theme, size) -> None:
-    """The check-in round 50 s before the end (the warning colour), Anna done and Bram over his time."""
+def test_meeting_room(snap_compare, make_app, clock, theme, size) -> None:
+    """The check-in round 50 s before the end (the warning colour), Anna done and Bram over his time.
+    (The beamer view of the same moment: tests/snapshots/test_beamer_snapshots.py.)"""
 
     async def into_the_round(pilot) -> None:
         await settle(pilot)
@@ -288,8 +288,6 @@ def test_meeting_room(snap_compare, make_app, clock, view, theme, size) -> None:
         clock.advance(70)
         await pilot.press(*"Zin in vandaag", "enter")
         clock.advance(7 * 60)
-        if view == "presentatie":
-            await pilot.press("f5")
         steady_cursors(pilot.app)
         await pilot.pause()
         pilot.app.screen.refresh(layout=True)

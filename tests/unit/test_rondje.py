@@ -54,3 +54,15 @@ def test_speakers_leave_out_a_role_and_never_end_up_empty() -> None:
     assert speakers_for([], {}, None) == [EVERYONE]
     assert speakers_for(["A"], {"casusinbrenger": "A"}, "casusinbrenger") == [EVERYONE]
     assert speakers_for(["A", "B"], {}, None, solo=True) == [MYSELF]
+
+
+def test_next_speaker_for_the_beamer() -> None:
+    single = Round(["Anna", "Bram", "Chris"], repeat=False, turns=[])
+    assert (single.current_speaker, single.next_speaker) == ("Anna", "Bram")
+    single.speak("a")
+    single.speak("b")
+    assert (single.current_speaker, single.next_speaker) == ("Chris", None)  # the last turn of the round
+    rounds = Round(["Anna", "Bram"], repeat=True, turns=[])
+    rounds.speak("a")
+    assert (rounds.current_speaker, rounds.next_speaker) == ("Bram", "Anna")  # round and round
+    assert Round(["Anna"], repeat=True, turns=[]).next_speaker is None

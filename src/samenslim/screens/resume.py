@@ -36,7 +36,16 @@ class ResumeScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     ResumeScreen { align: center middle; }
     ResumeScreen #resume-list { height: auto; max-height: 12; margin-top: 1; }
+    ResumeScreen #resume-hint-short { display: none; }
+    ResumeScreen.-low #resume-hint { display: none; }
+    ResumeScreen.-low #resume-hint-short { display: block; }
+    ResumeScreen.-low #dialog { max-height: 100%; padding: 0 1; }
+    ResumeScreen.-low #resume-list { margin-top: 0; }
     """
+
+    # On a low screen (a zoomed-in projector, a small window) the explanation gives way to a short
+    # line, so the sessions themselves stay in sight.
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (20, "-tall")]
 
     def __init__(self, sessions: list[Sessie], services: Services) -> None:
         super().__init__()
@@ -49,7 +58,8 @@ class ResumeScreen(ModalScreen[str | None]):
             yield Static("Wat er getypt was, ook tekst die nog niet met Enter was bevestigd, is bewaard; van een lopende "
                          "timer kunnen de laatste seconden ontbreken. Kies een sessie om verder te gaan, of sluit haar "
                          "met s zonder af te ronden: dan blijft ze bewaard en vraagt samenslim er niet meer naar.",
-                         classes="hint")
+                         classes="hint", id="resume-hint")
+            yield Static("s: sluiten zonder afronden (blijft bewaard)", classes="hint", id="resume-hint-short")
             options = [Option(self.label(session), id=session.id) for session in self.sessions]
             options.append(Option("Nee, naar de bibliotheek", id=NEW))
             yield SafeOptionList(*options, id="resume-list")

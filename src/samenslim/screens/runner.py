@@ -40,7 +40,9 @@ class RunnerScreen(Screen):
     # F5 and F6 are priority bindings so they also work while a notes field has the keyboard.
     BINDINGS = [
         Binding("ctrl+t", "toggle_timer", "Timer", tooltip="Timer starten of pauzeren"),
+        Binding("f8", "browser('toggle_timer')", "Timer", tooltip="Timer starten of pauzeren"),
         Binding("ctrl+n", "next_step", "Stap ▶", tooltip="Volgende stap"),
+        Binding("f9", "browser('next_step')", "Stap ▶", tooltip="Volgende stap"),
         Binding("f5", "toggle_presentation", "Beamer", priority=True,
                 tooltip="Presentatie: alleen de vraag, de tijd en wie aan het woord is (F5 terug)"),
         Binding("ctrl+s", "reference_cards", "Spiek", tooltip="Spiekbriefjes: communicatiepiramide, "
@@ -55,6 +57,9 @@ class RunnerScreen(Screen):
         Binding("escape", "leave", "Verlaten",
                 tooltip="De sessie verlaten; ze blijft bewaard als niet afgerond en kan later verder"),
     ]
+    # In a browser tab ctrl+t and ctrl+n open a tab or window: under serve the footer shows F8 and F9
+    # for them instead, and the terminal's footer stays as it was (F8 and F9 do nothing there).
+    BROWSER_KEYS = {"toggle_timer": "f8", "next_step": "f9"}
     # A running timer is written to the file at least this often, so a crash loses only seconds.
     TIMER_SAVE_SECONDS = 5
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (56, "-narrow"), (90, "-wide")]
@@ -207,7 +212,18 @@ class RunnerScreen(Screen):
         self.query_one("#side-info", Static).update(self.side_info())
         where = f"{run.titel} · {step.titel}"
         self.query_one(PresentationView).show_step(where, ([card] if card and step.soort != "stapel" else [])
-                                                   + list(step.vragen) or [step.titel])
+                                                   + list(step.vragen) or [step.titel], self.agenda_line())
+
+    def agenda_line(self) -> str:
+        """Where the meeting is, for the room: the step within the werkvorm, and the agenda around it."""
+        session, run = self.session, self.session.current_werkvorm
+        line = f"stap {session.positie.stap + 1} van {len(run.stappen)}"
+        if len(session.werkvormen) > 1:
+            items = [("✓ " if all(s.beeindigd for s in item.stappen) and index != session.positie.werkvorm else
+                      "▶ " if index == session.positie.werkvorm else "") + item.titel
+                     for index, item in enumerate(session.werkvormen)]
+            line = f"Agenda {session.positie.werkvorm + 1}/{len(session.werkvormen)}: " + " · ".join(items) + f" ({line})"
+        return line
 
     def chosen_card(self) -> str | None:
         """The card drawn earlier in this werkvorm (e.g. the check-in question) is the round's question."""
@@ -320,7 +336,9 @@ class RunnerScreen(Screen):
         if not self.presenting:
             return
         views = self.query(StepView)
-        self.query_one(PresentationView).show_speaker(views.first().speaker_line() if views else None)
+        view = views.first() if views else None
+        self.query_one(PresentationView).show_speaker(view.speaker_line() if view else None,
+                                                      view.next_speaker_line() if view else None)
 
     def on_thema_view_theme_changed(self, event) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
@@ -336,6 +354,17 @@ class RunnerScreen(Screen):
             self.step.beeindigd = now()
 
     # -- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from samenslim.browser import browser_key_allowed
+
+        return browser_key_allowed(self.app, action, self.BROWSER_KEYS)
+
+    async def action_browser(self, action: str) -> None:
+        """A browser-safe key for one of the runner's ctrl actions (BROWSER_KEYS)."""
+        from samenslim.browser import run_browser_key
+
+        await run_browser_key(self, action, self.BROWSER_KEYS)
+
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
         self.sync_timer()
@@ -426,7 +455,11 @@ class RunnerScreen(Screen):
             self.notify(f"De schermafdruk kon niet worden bewaard in {folder}: {describe_os_error(error)}",
                         severity="error", title="Schermafdruk", timeout=8)
             return
-        self.notify(f"Bewaard: {path}", title="Schermafdruk", timeout=6)
+        from samenslim.browser import offer_download
+
+        sent = offer_download(self.app, path, "image/svg+xml")
+        self.notify(f"Bewaard: {path}" + ("; de browser downloadt haar ook" if sent else ""),
+                    title="Schermafdruk", timeout=6)
 
     async def action_next_step(self) -> None:
         if self.session.is_last_step():

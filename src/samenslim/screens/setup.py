@@ -137,8 +137,11 @@ class SetupScreen(Screen):
     """
     BINDINGS = [
         Binding("ctrl+n", "start", "Starten"),
+        Binding("f9", "browser('start')", "Starten"),
         Binding("escape", "back", "Terug"),
     ]
+    # In a browser tab ctrl+n opens a window: under serve F9 starts (as F9 is Stap ▶ in the runner).
+    BROWSER_KEYS = {"start": "f9"}
 
     def __init__(self, agenda: list[Werkvorm], library: Library, groups: dict[str, GroupInfo] | None = None,
                  title: str = "") -> None:
@@ -185,7 +188,8 @@ class SetupScreen(Screen):
                     yield Static(names_line([]), id="participants-hint", classes="hint")
             yield Grid(id="roles-form")
             with Horizontal(id="setup-buttons"):
-                yield Button("Starten (ctrl+n)", variant="primary", id="start", compact=True)
+                yield Button("Starten (F9)" if self.app.is_web else "Starten (ctrl+n)", variant="primary",
+                             id="start", compact=True)
                 yield Button("Terug (Esc)", id="back", compact=True)
         yield Footer()
 
@@ -365,6 +369,16 @@ class SetupScreen(Screen):
     def needs_others(self) -> list[str]:
         """The agenda's werkvormen with a round or a pair conversation: they need other people."""
         return [w.titel for w in self.agenda if any(step.soort in NEEDS_OTHERS for step in w.stappen)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from samenslim.browser import browser_key_allowed
+
+        return browser_key_allowed(self.app, action, self.BROWSER_KEYS)
+
+    async def action_browser(self, action: str) -> None:
+        from samenslim.browser import run_browser_key
+
+        await run_browser_key(self, action, self.BROWSER_KEYS)
 
     def action_start(self) -> None:
         solo = self.solo

@@ -123,6 +123,10 @@ class StepView(Vertical, Generic[C]):
         """Who has the floor now, for the presentation view; None when the kind has no turns."""
         return None
 
+    def next_speaker_line(self) -> str | None:
+        """Who comes after the speaker, for the presentation view; None when nobody or no turns."""
+        return None
+
     def pop_last(self, field: str) -> bool:
         """Undo the last item added to a list in the capture (ctrl+z); False when it is empty."""
         capture = self.capture()

@@ -127,6 +127,10 @@ class RondjeView(StepView[rondje.Capture]):
         over = f" · {rondje.clock(used - limit)} te lang" if limit and used > limit else ""
         return f"Aan de beurt: {speaker} · {timing}{over}"
 
+    def next_speaker_line(self) -> str | None:
+        following = None if self.context.solo else self.round().next_speaker
+        return f"Daarna: {following}" if following else None
+
     def show_speaker(self) -> None:
         line = self.speaker_line() or ""
         state = self.round()

@@ -137,6 +137,14 @@ class Round:
     def current_speaker(self) -> str | None:
         return None if self.done else self.speakers[len(self.turns) % len(self.speakers)]
 
+    @property
+    def next_speaker(self) -> str | None:
+        """Who speaks after the current speaker: None when this is the last turn of a single round."""
+        if self.current_speaker is None or (not self.repeat and len(self.turns) + 1 >= len(self.speakers)):
+            return None
+        following = self.speakers[(len(self.turns) + 1) % len(self.speakers)]
+        return None if following == self.current_speaker else following
+
     def speaking_for(self, elapsed: float) -> float:
         """How long the current speaker has had the floor, given the step timer's reading."""
         return max(0.0, elapsed - self.turn_began)
