@@ -39,7 +39,6 @@ class ResumeScreen(ModalScreen[str | None]):
     ResumeScreen #resume-hint-short { display: none; }
     ResumeScreen.-low #resume-hint { display: none; }
     ResumeScreen.-low #resume-hint-short { display: block; }
-    ResumeScreen.-low #dialog { max-height: 100%; padding: 0 1; }
     ResumeScreen.-low #resume-list { margin-top: 0; }
     """
 
