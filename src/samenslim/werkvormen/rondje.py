@@ -10,10 +10,10 @@ from samenslim.domain.soorten import rondje
 from samenslim.werkvormen import StepView
 
 
-class RondjeView(StepView[rondje.Capture]):
+class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
     """Turn-taking: who speaks now and for how long, a line for what they say, and the turns so far."""
 
-    kind = rondje
+    kind = rondje.KIND
     BINDINGS = [
         Binding("ctrl+r", "next_speaker", "Volgende", tooltip="Volgende spreker"),
         Binding("ctrl+o", "pass_turn", "Pas", tooltip="Deze spreker past (ik pas)"),
@@ -40,7 +40,7 @@ class RondjeView(StepView[rondje.Capture]):
         if not capture.sprekers:
             # Fix the order once, when the round first opens; a resumed round keeps it.
             capture.sprekers = rondje.speakers_for(self.context.participants, self.context.roles,
-                                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+                                                   self.inhoud.zonder_rol)
             capture.per_persoon = rondje.suggested_limit(self.step.geplande_seconden, len(capture.sprekers))
             capture.beurt_begon = self.context.elapsed()
             self.store(capture)
@@ -59,19 +59,19 @@ class RondjeView(StepView[rondje.Capture]):
                         tooltip="Minuten (2 of 1,5) of m:ss (1:15); leeg = geen limiet")
             yield Static("", id="order-hint")
         yield Static("", id="per-person-error", classes="field-error")
-        yield Input(placeholder=f"{self.step.inhoud.get('invoer', 'Notitie')} (Enter = volgende spreker)", id="turn-input")
+        yield Input(placeholder=f"{self.inhoud.invoer} (Enter = volgende spreker)", id="turn-input")
         yield Static("", id="round-done")
         with VerticalScroll(id="turns"):
             yield Static("", id="turns-text")
 
     def round(self) -> rondje.Round:
         capture = self.capture()
-        return rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
+        return rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.inhoud.herhalen),
                             capture.beurten, capture.spreektijd, capture.beurt_begon)
 
     def _update(self, change) -> None:
         capture = self.capture()
-        state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
+        state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.inhoud.herhalen),
                              capture.beurten, capture.spreektijd, capture.beurt_begon)
         if change(state) is None:
             return
@@ -119,8 +119,6 @@ class RondjeView(StepView[rondje.Capture]):
         speaker = state.current_speaker
         if speaker is None:
             return "Het rondje is klaar"
-        if self.context.solo:
-            return None
         used = state.speaking_for(self.context.elapsed())
         limit = self.capture().per_persoon
         timing = rondje.clock(used) + (f" / {rondje.clock(limit)}" if limit else "")
@@ -201,8 +199,7 @@ class RondjeView(StepView[rondje.Capture]):
         if capture.beurten:
             self.app.notify("De volgorde ligt vast zodra de eerste beurt is geweest.", timeout=3)
             return
-        base = rondje.speakers_for(self.context.participants, self.context.roles,
-                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+        base = rondje.speakers_for(self.context.participants, self.context.roles, self.inhoud.zonder_rol)
         capture.volgorde = "vast" if capture.volgorde == "geschud" else "geschud"
         capture.sprekers = rondje.ordered(base, capture.volgorde, self.context.rng)
         self.store(capture)
