@@ -137,7 +137,9 @@ def journey(sessions: Sequence[Sessie], group: str) -> Journey:
         for run in session.werkvormen:
             for step in run.stappen:
                 kind = kind_of(step)
-                given = kind.cijfer(kind.inhoud(step), kind.capture(step)) if kind is not None else None
+                if kind is None or not kind.answers("cijfer"):
+                    continue
+                given = kind.cijfer(kind.inhoud(step), kind.capture(step))
                 if given is not None:  # 6 or a half point 6.5
                     scores.append(Score(session.aangemaakt, session.titel, given.score))
                     lows.append(given.laagste)

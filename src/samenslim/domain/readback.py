@@ -22,7 +22,7 @@ def step_lines(step: StapRun) -> list[str]:
 def step_points(step: StapRun) -> list[Punt]:
     """The actions or experiments one step holds (blank ones too, so indexes match the capture)."""
     kind = kind_of(step)
-    if kind is None:
+    if kind is None or not kind.answers("punten"):
         return []
     points: list[Punt] = kind.punten(kind.inhoud(step), kind.capture(step))
     return points

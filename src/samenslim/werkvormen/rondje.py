@@ -10,6 +10,9 @@ from samenslim.domain.soorten import rondje
 from samenslim.werkvormen import StepView
 
 
+SHOWN_TURNS = 40  # the turn list shows the newest ones; ten lines are in view at a time
+
+
 class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
     """Turn-taking: who speaks now and for how long, a line for what they say, and the turns so far."""
 
@@ -106,12 +109,18 @@ class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
             lines.append("Spreektijd: ", style="bold")
             lines.append(" · ".join(f"{name} {rondje.clock(seconds)}" for name, seconds in capture.spreektijd.items()))
             lines.append("\n")
-        for turn in reversed(state.turns):
+        # The newest turns only: redrawing (and re-wrapping) every turn made each Enter slower as a long
+        # round grew (benchmarks/round_latency.py). The summary and the report keep them all.
+        for turn in reversed(state.turns[-SHOWN_TURNS:]):
             said = "past" if turn.gepast else (turn.tekst or "(geen notitie)")
             lines.append(f"R{turn.ronde} {turn.spreker}", style="bold")
             lines.append(f" ({rondje.clock(turn.seconden)})" if turn.seconden else "", style="dim")
             lines.append(": ")
             lines.append(said + "\n", style="italic" if turn.gepast else "")
+        if len(state.turns) > SHOWN_TURNS:
+            earlier = len(state.turns) - SHOWN_TURNS
+            lines.append(f"… en {earlier} eerdere {'beurt' if earlier == 1 else 'beurten'} "
+                         "(ze staan in het overzicht en het verslag)", style="dim italic")
         self.query_one("#turns-text", Static).update(lines)
 
     def speaker_line(self) -> str | None:

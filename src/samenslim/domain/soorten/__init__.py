@@ -50,7 +50,7 @@ def carried_card(steps: list[Any]) -> str | None:
     """The card the newest of these steps carries on (e.g. the check-in question drawn earlier in the werkvorm)."""
     for step in reversed(steps):
         kind = kind_of(step)
-        if kind is None or type(kind).kaart is Soort.kaart:  # carries no card: no need to read its capture
+        if kind is None or not kind.answers("kaart"):  # carries no card: no need to read its capture
             continue
         if card := kind.kaart(kind.inhoud(step), kind.capture(step)):
             return card

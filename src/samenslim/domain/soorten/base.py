@@ -132,6 +132,11 @@ class Soort(Generic[N, C]):
         self.Inhoud = inhoud  # its own content as a session stores it (the only place for defaults)
         self.Capture = capture  # what it captures
 
+    def answers(self, question: str) -> bool:
+        """Whether this kind has its own answer to a question (e.g. 'punten'), so callers need not read
+        the capture of every step to find the few that do."""
+        return getattr(type(self), question) is not getattr(Soort, question)
+
     # -- reading a stored step ------------------------------------------------------------------
     def inhoud(self, step: HasStepData) -> N:
         return self.Inhoud.model_validate(step.inhoud)
