@@ -9,7 +9,6 @@ from textual.widgets import Input, Label, Static
 from samenslim.domain.soorten import rondje
 from samenslim.werkvormen import StepView
 
-
 SHOWN_TURNS = 40  # the turn list shows the newest ones; ten lines are in view at a time
 
 
