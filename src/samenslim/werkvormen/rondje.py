@@ -68,17 +68,15 @@ class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
 
     def round(self) -> rondje.Round:
         capture = self.capture()
-        return rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.inhoud.herhalen),
+        return rondje.Round(capture.sprekers or [rondje.EVERYONE], self.inhoud.herhalen,
                             capture.beurten, capture.spreektijd, capture.beurt_begon)
 
     def _update(self, change) -> None:
-        capture = self.capture()
-        state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.inhoud.herhalen),
-                             capture.beurten, capture.spreektijd, capture.beurt_begon)
+        state = self.round()
         if change(state) is None:
             return
-        capture.beurt_begon = state.turn_began
-        self.store(capture)
+        self.capture().beurt_begon = state.turn_began
+        self.store()
         self.refresh_round()
 
     # -- what the round shows ------------------------------------------------------------------
