@@ -24,7 +24,7 @@ key_400 <= 1.2 x floor.
 
 Run from the repository root:
 
-    python benchmarks/round_latency.py [--samples 21] [--json]
+    python benchmarks/round_latency.py [--samples 21] [--json] [--strict]
 """
 
 from __future__ import annotations
@@ -154,6 +154,7 @@ def run() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=21, help="Enters and keys measured per phase (median)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--strict", action="store_true", help="exit with 1 when a target is missed")
     args = parser.parse_args()
     result = asyncio.run(main(args.samples))
     if args.json:
@@ -166,7 +167,8 @@ def run() -> int:
         print(f"Keystroke after 10:     {result['key_10']:.1f} ms CPU")
         print(f"Keystroke after 400:    {result['key_400']:.1f} ms CPU   (floor {result['floor']:.1f} ms, "
               f"{result['key_ratio']:.2f}x, target <= {KEY_TARGET}x)")
-    return 0
+    missed = result["ratio"] > RATIO_TARGET or result["key_ratio"] > KEY_TARGET
+    return 1 if args.strict and missed else 0
 
 
 if __name__ == "__main__":
