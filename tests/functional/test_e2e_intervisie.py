@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from samenslim.screens.summary import SummaryScreen
-from tests.conftest import fill_setup, only_session, open_werkvorm, screen_text
+from tests.conftest import fill_setup, only_session, open_werkvorm, screen_text, widget_text
 
 
 async def turn(pilot, text: str | None) -> None:
@@ -104,3 +104,25 @@ async def test_setup_refuses_to_start_without_the_roles(make_app, data_dir) -> N
         assert isinstance(app.screen, SetupScreen), "no session without a voorzitter"
         assert any("voorzitter" in str(n.message) for n in app._notifications)
     assert not (data_dir / "sessies").exists() or not list((data_dir / "sessies").glob("*.json"))
+
+
+async def test_a_long_round_lists_its_newest_turns_and_keeps_them_all(make_app, data_dir) -> None:
+    """The turn list draws the newest 40 turns (drawing every turn made each Enter slower as a
+    round grew, see benchmarks/round_latency.py); the file keeps every turn."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_werkvorm(pilot, "intervisie")
+        await fill_setup(pilot, participants="Anna; Bram; Chris; Dana",
+                         roles={"voorzitter": "Anna", "casusinbrenger": "Chris"})
+        await pilot.press("ctrl+n", "ctrl+n")  # 3. Vragen: a round that goes on until everyone passes
+        await pilot.pause()
+        for number in range(42):
+            await turn(pilot, f"v{number}")
+        shown = widget_text(app, "#turns-text")
+        assert shown.startswith("R14 Dana: v41"), shown[:40]
+        assert "v2\n" in shown and "v1\n" not in shown and "v0" not in shown
+        assert shown.rstrip().endswith("… en 2 eerdere beurten (ze staan in het overzicht en het verslag)")
+        await app.workers.wait_for_complete()
+        app.autosaver.flush()
+        turns = only_session(data_dir)["werkvormen"][0]["stappen"][2]["vastgelegd"]["beurten"]
+        assert [t["tekst"] for t in turns] == [f"v{number}" for number in range(42)]

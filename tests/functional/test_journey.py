@@ -10,7 +10,7 @@ import pytest
 from textual.app import App
 
 from samenslim.domain.content import load_content
-from samenslim.domain.journey import Action, action_key, journey, open_actions, sparkline
+from samenslim.domain.journey import Action, action_key, journey, open_actions
 from samenslim.domain.locations import builtin_content_dir
 from samenslim.domain.session import Sessie, new_session
 
@@ -153,12 +153,6 @@ def test_a_review_in_a_solo_session_or_another_group_does_not_count(team) -> Non
     assert [a.tekst for a in open_actions(team, "Team Oost")][0] == "Ouderavond anders inrichten"
 
 
-def test_sparkline_uses_a_fixed_scale() -> None:
-    assert sparkline([0, 5, 10]) == "▁▅█"
-    assert sparkline([4, 5, 7]) == "▄▅▆"
-    assert sparkline([1, 3], low=1, high=3) == "▁█"
-    assert sparkline([-2, 12]) == "▁█"
-    assert sparkline([]) == ""
 
 
 # --- the screens --------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from samenslim.domain.content import load_file
 from samenslim.domain.locations import builtin_content_dir
-from samenslim.domain.session import NEEDS_OTHERS, steps_for
-from samenslim.domain.soorten import rondje
+from samenslim.domain.session import steps_for
+from samenslim.domain.soorten import needs_others, rondje
 from samenslim.screens.summary import SummaryScreen
 from samenslim.widgets.presentation import PresentationView
 from tests.conftest import choose_werkvorm, fill_setup, only_session, open_werkvorm, settled, widget_text
@@ -215,7 +215,7 @@ async def test_a_solo_session_runs_end_to_end_and_lands_as_solo(path: Path, make
             step = app.screen.step
             solo_title = content.alleen.titel if content.alleen and content.alleen.titel else content.titel
             assert step.titel == solo_title.replace("{thema}", "je thema")
-            assert step.soort not in NEEDS_OTHERS, "rounds and pairs become personal prompts"
+            assert not needs_others(step.soort), "rounds and pairs become personal prompts"
             if step.soort == "schaal":
                 assert "Jouw score" in "\n".join(str(label.render()) for label in app.screen.query("Label"))
             field = await DRIVERS[step.soort](pilot, step)

@@ -154,11 +154,13 @@ def _resume(session: Sessie) -> None:
             kind = KINDS.get(step.soort)
             if kind is None:
                 continue
-            capture = kind.Capture.model_validate(step.vastgelegd)
+            inhoud, capture = kind.inhoud(step), kind.capture(step)
             step.vastgelegd = capture.model_dump()  # what a step view writes back
-            kind.terugblik(step.inhoud, step.vastgelegd)
+            for question in (kind.terugblik, kind.verslag, kind.punten, kind.cijfer, kind.kaart, kind.thema,
+                             kind.vrije_teksten):  # everything the app asks a kind about a step
+                question(inhoud, capture)
             if step.soort == "rondje":
-                state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(step.inhoud.get("herhalen")),
+                state = rondje.Round(capture.sprekers or [rondje.EVERYONE], inhoud.herhalen,
                                      list(capture.beurten), dict(capture.spreektijd), capture.beurt_begon)
                 if state.current_speaker is not None:  # the round's next turn, as Enter in its view
                     state.speak("verder", elapsed=state.turn_began + 1)

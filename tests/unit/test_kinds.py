@@ -50,14 +50,14 @@ def test_rings_group_items_inner_first_and_keep_unplaced_apart() -> None:
     assert [i.tekst for i in grouped[cirkels.NIET_GEPLAATST]] == ["y"]
     assert [cirkels.next_relation(r) for r in ("", "sterk", "zwak", "moet sterker")] == \
         ["sterk", "zwak", "moet sterker", ""]
-    lines = cirkels.terugblik({"ringen": ["Binnen", "Buiten"]},
-                              {"items": [{"tekst": "Gemeente", "ring": "Binnen", "relatie": "zwak", "belang": "geld"}]})
+    lines = cirkels.KIND.terugblik(cirkels.CirkelsInhoud(ringen=["Binnen", "Buiten"]), cirkels.Capture.model_validate(
+        {"items": [{"tekst": "Gemeente", "ring": "Binnen", "relatie": "zwak", "belang": "geld"}]}))
     assert lines == ["Binnen: Gemeente (relatie: zwak; belang: geld)"]
 
 
 def test_columns_read_back_in_their_order() -> None:
-    assert kolommen.terugblik({"kolommen": ["Ikzelf", "Context"]}, {"items": {"Context": ["b"], "Ikzelf": ["a"]}}) == \
-        ["Ikzelf: a", "Context: b"]
+    assert kolommen.KIND.terugblik(kolommen.KolommenInhoud(kolommen=["Ikzelf", "Context"]),
+                                   kolommen.Capture(items={"Context": ["b"], "Ikzelf": ["a"]})) == ["Ikzelf: a", "Context: b"]
 
 
 def test_retheme_fills_only_steps_not_yet_started() -> None:
@@ -105,5 +105,7 @@ def test_actions_and_experiments_form_one_list() -> None:
     session.werkvormen[0].stappen[-1].vastgelegd = {"acties": [{"tekst": "Bellen", "eigenaar": "Bram"}]}
     session.werkvormen[1].stappen[-1].vastgelegd = {"experimenten": [{"tekst": "Spreekuur", "helpers": "school"}]}
     found = actions(session)
-    assert [(werkvorm, item["tekst"], item["soort"], item["status"]) for werkvorm, item in found] == [
-        ("Schaalvraag", "Bellen", "actie", "open"), ("Experimenten ontwerpen", "Spreekuur", "experiment", "open")]
+    assert [(werkvorm, item.tekst, item.soort, item.details) for werkvorm, item in found] == [
+        ("Schaalvraag", "Bellen", "actie", (("wie", "Bram"), ("wanneer", ""))),
+        ("Experimenten ontwerpen", "Spreekuur", "experiment",
+         (("wie", ""), ("eerste stap", ""), ("met hulp van", "school"), ("evalueren", ""), ("status", "open")))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samenslim.domain.soorten.rondje import EVERYONE, MYSELF, Round, speakers_for
+from samenslim.domain.soorten.rondje import EVERYONE, Round, speakers_for
 
 
 def test_single_round_ends_after_everyone_had_a_turn() -> None:
@@ -53,7 +53,6 @@ def test_speakers_leave_out_a_role_and_never_end_up_empty() -> None:
     assert speakers_for(["A", "B", "C"], {"casusinbrenger": "B"}, "casusinbrenger") == ["A", "C"]
     assert speakers_for([], {}, None) == [EVERYONE]
     assert speakers_for(["A"], {"casusinbrenger": "A"}, "casusinbrenger") == [EVERYONE]
-    assert speakers_for(["A", "B"], {}, None, solo=True) == [MYSELF]
 
 
 def test_next_speaker_for_the_beamer() -> None:

@@ -15,12 +15,14 @@ from datetime import datetime
 from typing import NamedTuple
 
 from samenslim.domain.groups import group_key
+from samenslim.domain.readback import step_points
 from samenslim.domain.session import Sessie
+from samenslim.domain.soorten import kind_of
+from samenslim.domain.soorten.schaal import HOOGSTE, LAAGSTE
 
 STATUSES = ("open", "gedaan", "loopt door", "vervallen")
 STILL_OPEN = ("open", "loopt door")  # continued actions come back at the next meeting
-BARS = "▁▂▃▄▅▆▇█"
-_LISTS = {"actie": "acties", "experiment": "experimenten"}
+BARS = "▁▂▃▄▅▆▇█"  # the score chart's blocks, low to high
 
 
 def action_key(session_id: str, werkvorm_index: int, step_index: int, item_index: int) -> str:
@@ -31,7 +33,7 @@ def action_key(session_id: str, werkvorm_index: int, step_index: int, item_index
 @dataclass(frozen=True)
 class Action:
     key: str
-    soort: str  # 'actie' or 'experiment'
+    soort: str  # the kind of the step that captured it ('actie', 'experiment')
     tekst: str
     eigenaar: str
     wanneer: str  # an experiment: its evaluation date
@@ -41,6 +43,8 @@ class Action:
     werkvorm: str  # the werkvorm's title
     status: str = "open"  # 'open' | 'gedaan' | 'loopt door' | 'vervallen'
     status_sessie: str = ""  # id of the session that recorded the status ('' while open)
+    wanneer_label: str = "wanneer"  # how `wanneer` is named: 'wanneer', or 'evalueren' for an experiment
+    kenmerk: str = ""  # a word shown beside it in the group's list ('experiment'), or ''
 
     @property
     def is_open(self) -> bool:
@@ -74,7 +78,7 @@ class Journey:
     scores: list[Score] = field(default_factory=list)
     themes: list[ThemeChange] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
-    schaal: tuple[int, int] = (0, 10)  # the scale the scores were given on (widest range seen)
+    schaal: tuple[int, int] = (LAAGSTE, HOOGSTE)  # the scale the scores were given on (widest range seen)
 
     @property
     def thema(self) -> str:
@@ -101,17 +105,14 @@ def session_actions(session: Sessie) -> list[Action]:
     found = []
     for w, run in enumerate(session.werkvormen):
         for s, step in enumerate(run.stappen):
-            listed = _LISTS.get(step.soort)
-            items = step.vastgelegd.get(listed, []) if listed else []
-            for i, item in enumerate(items if isinstance(items, list) else []):
-                if not isinstance(item, dict) or not str(item.get("tekst", "")).strip():
+            for i, point in enumerate(step_points(step)):
+                if not point.tekst.strip():
                     continue
-                when = item.get("evaluatie" if step.soort == "experiment" else "wanneer", "")
                 found.append(Action(
-                    key=action_key(session.id, w, s, i), soort=step.soort, tekst=str(item["tekst"]).strip(),
-                    eigenaar=str(item.get("eigenaar", "") or "").strip(), wanneer=str(when or "").strip(),
+                    key=action_key(session.id, w, s, i), soort=point.soort, tekst=point.tekst.strip(),
+                    eigenaar=point.eigenaar.strip(), wanneer=point.wanneer.strip(),
                     sessie_id=session.id, sessie_datum=session.aangemaakt, sessie_titel=session.titel,
-                    werkvorm=run.titel,
+                    werkvorm=run.titel, wanneer_label=point.wanneer_label, kenmerk=point.kenmerk,
                 ))
     return found
 
@@ -135,17 +136,20 @@ def journey(sessions: Sequence[Sessie], group: str) -> Journey:
                                 werkvormen=tuple(run.titel for run in session.werkvormen), status=session.status))
         for run in session.werkvormen:
             for step in run.stappen:
-                score = step.vastgelegd.get("groep") if step.soort == "schaal" else None
-                if isinstance(score, (int, float)) and not isinstance(score, bool):  # 6 or a half point 6.5
-                    scores.append(Score(session.aangemaakt, session.titel, score))
-                    lows.append(int(step.inhoud.get("laagste", 0)))
-                    highs.append(int(step.inhoud.get("hoogste", 10)))
+                kind = kind_of(step)
+                if kind is None or not kind.answers("cijfer"):
+                    continue
+                given = kind.cijfer(kind.inhoud(step), kind.capture(step))
+                if given is not None:  # 6 or a half point 6.5
+                    scores.append(Score(session.aangemaakt, session.titel, given.score))
+                    lows.append(given.laagste)
+                    highs.append(given.hoogste)
         theme = " ".join(session.thema.split())
         if theme and (not themes or themes[-1].thema != theme):
             themes.append(ThemeChange(session.aangemaakt, theme))
         found += [_with_status(action, ordered, index) for action in session_actions(session)]
     name = ordered[-1].groep.strip() if ordered else " ".join(group.split())
-    scale = (min(lows), max(highs)) if lows else (0, 10)
+    scale = (min(lows), max(highs)) if lows else (LAAGSTE, HOOGSTE)
     return Journey(naam=name, meetings=meetings, scores=scores, themes=themes, actions=found, schaal=scale)
 
 
@@ -153,12 +157,3 @@ def open_actions(sessions: Sequence[Sessie], group: str) -> list[Action]:
     """The group's actions still to look back on: never reviewed ('open') or continued ('loopt door')."""
     return journey(sessions, group).open_actions
 
-
-def sparkline(values: Sequence[float], low: float = 0, high: float = 10) -> str:
-    """'▄▅▇': one block per value on a fixed scale (low → ▁, high → █), so runs can be compared."""
-    span = (high - low) or 1
-    marks = []
-    for value in values:
-        level = round((min(max(value, low), high) - low) / span * (len(BARS) - 1))
-        marks.append(BARS[level])
-    return "".join(marks)

@@ -7,7 +7,6 @@ older versions are migrated on load, newer ones are refused rather than misread.
 
 from __future__ import annotations
 
-import math
 import re
 import secrets
 import unicodedata
@@ -18,7 +17,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from samenslim.domain.content import Werkvorm, dutch_message
-from samenslim.domain.soorten import KINDS
+
+# The gate's first part (the JSON walked before the models) lives in json_tree; its names stay here too.
+from samenslim.domain.json_tree import MAX_DEPTH as MAX_DEPTH
+from samenslim.domain.json_tree import SessionCheckError as SessionCheckError
+from samenslim.domain.json_tree import check_tree as check_tree
+from samenslim.domain.soorten import ALONE, KINDS, needs_others
 from samenslim.domain.soorten.base import Afwijking
 
 if TYPE_CHECKING:
@@ -218,17 +222,10 @@ def fill_theme(text: str, theme: str, solo: bool = False) -> str:
     return text.replace(THEME_PLACEHOLDER, filled)
 
 
-# Kinds that need other people. Alone, they become personal prompts: the same questions, answered for yourself.
-NEEDS_OTHERS = frozenset({"rondje", "tweegesprek"})
-
-
 def step_as_asked(step: Stap, theme: str, stapels: dict[str, Stapel], solo: bool = False) -> StapRun:
     """One content step as it will be asked: theme filled in, deck cards copied in, planned seconds.
     Alone, the step's solo wording replaces the group's, and rounds and pairs become personal prompts."""
-    inhoud = step.inhoud()
-    prepare = getattr(KINDS.get(step.soort), "prepare", None)
-    if prepare is not None:
-        inhoud = prepare(inhoud, stapels)
+    inhoud = KINDS[step.soort].prepare(step.inhoud(), stapels)
     soort, titel, uitleg, vragen = step.soort, step.titel, step.uitleg, list(step.vragen)
     if solo:
         version = step.alleen
@@ -236,8 +233,8 @@ def step_as_asked(step: Stap, theme: str, stapels: dict[str, Stapel], solo: bool
             titel = version.titel or titel
             uitleg = version.uitleg if version.uitleg is not None else uitleg
             vragen = list(version.vragen) if version.vragen is not None else vragen
-        if soort in NEEDS_OTHERS:
-            soort, inhoud = "vragen", {}
+        if needs_others(soort):  # alone, rounds and pairs become the same questions answered for yourself
+            soort, inhoud = ALONE.SOORT, {}
     return StapRun(
         titel=fill_theme(titel, theme, solo), soort=soort, uitleg=fill_theme(uitleg, theme, solo),
         vragen=[fill_theme(question, theme, solo) for question in vragen],
@@ -333,101 +330,13 @@ def session_from_json(data: Any) -> Sessie:
 
 # --- the gate: what a loaded file must be before anything downstream may use it ----------------
 
-# Deeper than this is no capture samenslim writes (the deepest is about 8 levels); it is refused
-# before pydantic or the JSON writer could run out of recursion on it.
-MAX_DEPTH = 64
-
-
-class SessionCheckError(ValueError):
-    """A session file that parses but cannot be trusted, with the field (dotted path) and a Dutch reason."""
-
-    def __init__(self, where: str, reason: str) -> None:
-        super().__init__(f"veld '{where}' klopt niet ({reason})" if where else reason)
-        self.where = where
-        self.reason = reason
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _clean_text(text: str) -> str:
-    """A lone surrogate (a half of a UTF-16 pair, e.g. \\ud800 in JSON) cannot be written as UTF-8:
-    it becomes U+FFFD, the replacement character, as any UTF-8 decoder would show it."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
-    return text
-
-
-def check_tree(data: Any, where: str = "") -> Any:
-    """Walk decoded JSON without recursion: refuse nesting deeper than MAX_DEPTH and numbers that are
-    not finite (json reads NaN and Infinity), and replace lone surrogates in texts and keys (in place).
-    Returns the (cleaned) value; raises SessionCheckError. Runs over everything a file holds, so it
-    keeps to C-level checks per value and builds a field path only for the error."""
-    if isinstance(data, str):
-        return _clean_text(data)
-    if isinstance(data, float) and not math.isfinite(data):
-        raise SessionCheckError(where, "een getal moet eindig zijn, geen NaN of Infinity")
-    if not isinstance(data, (dict, list)):
-        return data
-    # (container, depth, parent entry, key in the parent): the path is rebuilt from the chain on error
-    stack: list[tuple[Any, int, Any, Any]] = [(data, 1, None, None)]
-    isfinite = math.isfinite
-    while stack:
-        entry = stack.pop()
-        item, depth = entry[0], entry[1]
-        if depth > MAX_DEPTH:
-            raise SessionCheckError(_path_of(entry, where, limit=8),
-                                    f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
-        if type(item) is dict:
-            try:
-                plain_keys = "".join(item).isascii()
-            except TypeError:  # keys that are not texts (not from JSON)
-                plain_keys = False
-            if not plain_keys:
-                cleaned = {_clean_text(str(key)): value for key, value in item.items()}
-                item.clear()
-                item.update(cleaned)
-            pairs: Any = item.items()
-        else:
-            pairs = enumerate(item)
-        for key, value in pairs:
-            kind = type(value)
-            if kind is str:
-                if not value.isascii():
-                    item[key] = _clean_text(value)
-            elif kind is float:
-                if not isfinite(value):
-                    raise SessionCheckError(_path_of((value, depth + 1, entry, key), where),
-                                            "een getal moet eindig zijn, geen NaN of Infinity")
-            elif kind is dict or kind is list:
-                stack.append((value, depth + 1, entry, key))
-    return data
-
-
-def _path_of(entry: tuple[Any, int, Any, Any], where: str, limit: int = 0) -> str:
-    """'werkvormen.0.stappen.2.vastgelegd.x' for a check_tree entry (cut after `limit` parts, with '…')."""
-    keys: list[str] = []
-    while entry is not None and entry[2] is not None:
-        keys.append(str(entry[3]))
-        entry = entry[2]
-    parts = ([where] if where else []) + keys[::-1]
-    if limit and len(parts) > limit:
-        return ".".join(parts[:limit]) + "…"
-    return ".".join(parts)
-
-
 _FIELD_CHECKS: dict[tuple[str, str], TypeAdapter[Any]] = {}
 
 
 def _field_check(soort: str, name: str) -> TypeAdapter[Any] | None:
     """A validator for one content field of a kind, with the field's own constraints."""
-    kind = KINDS[soort]
-    field = kind.Stap.model_fields.get(name)
-    if field is None or name in ("titel", "soort"):
+    field = KINDS[soort].Inhoud.model_fields.get(name)
+    if field is None:
         return None
     if (soort, name) not in _FIELD_CHECKS:
         annotation: Any = field.annotation
@@ -484,23 +393,18 @@ def _check_step(step: StapRun, w: int, s: int, walked: bool) -> None:
             check.validate_python(value, strict=True)
         except ValidationError as error:
             raise SessionCheckError(f"{where}.inhoud.{name}", _dutch(error)) from None
-    try:
-        capture = kind.Capture.model_validate(step.vastgelegd)
-    except ValidationError as error:
-        first = error.errors()[0]
-        path = ".".join(str(part) for part in (where, "vastgelegd", *first["loc"]))
-        raise SessionCheckError(path, _dutch(error)) from None
-    controleer = _CONTROLEER.get(step.soort)
-    if controleer is not None:
+    parsed: dict[str, Any] = {}
+    for field, read in (("inhoud", kind.inhoud), ("vastgelegd", kind.capture)):
         try:
-            controleer(step.inhoud, capture)
-        except Afwijking as error:
-            raise SessionCheckError(f"{where}.{error.veld}", str(error)) from None
-
-
-# A kind's own cross-checks of content and capture (e.g. a score inside its scale), where it has them.
-_CONTROLEER: dict[str, Callable[[dict[str, Any], Any], None]] = {
-    soort: kind.controleer for soort, kind in KINDS.items() if hasattr(kind, "controleer")}
+            parsed[field] = read(step)
+        except ValidationError as error:
+            first = error.errors()[0]
+            path = ".".join(str(part) for part in (where, field, *first["loc"]))
+            raise SessionCheckError(path, _dutch(error)) from None
+    try:
+        kind.controleer(parsed["inhoud"], parsed["vastgelegd"])
+    except Afwijking as error:
+        raise SessionCheckError(f"{where}.{error.veld}", str(error)) from None
 
 
 def _dutch(error: ValidationError) -> str:

@@ -187,11 +187,11 @@ class GroupScreen(Screen):
     def describe(action: Action) -> Text:
         text = Text()
         text.append(action.tekst, style="strike" if action.status == "vervallen" else "")
-        facts = ["experiment"] if action.soort == "experiment" else []
+        facts = [action.kenmerk] if action.kenmerk else []
         if action.eigenaar:
             facts.append(f"wie: {action.eigenaar}")
         if action.wanneer:
-            facts.append(f"{'evalueren' if action.soort == 'experiment' else 'wanneer'}: {action.wanneer}")
+            facts.append(f"{action.wanneer_label}: {action.wanneer}")
         facts.append(f"uit {day(action.sessie_datum)} {action.sessie_titel}")
         text.append("\n" + " · ".join(facts), style="dim")
         return text

@@ -77,7 +77,7 @@ class OpenActionsScreen(ModalScreen[dict[str, str] | None]):
         text.append(action.tekst, style="bold")
         facts = [f"wie: {action.eigenaar}"] if action.eigenaar else []
         if action.wanneer:
-            facts.append(f"{'evalueren' if action.soort == 'experiment' else 'wanneer'}: {action.wanneer}")
+            facts.append(f"{action.wanneer_label}: {action.wanneer}")
         facts.append(f"uit {action.sessie_datum:%d-%m} {action.sessie_titel}")
         if action.status == "loopt door":
             facts.append("liep al door")

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from samenslim import messages
 from samenslim.domain.schedule import schedule
 from samenslim.domain.session import Sessie, StapRun, now, retheme
-from samenslim.domain.soorten import KINDS
+from samenslim.domain.soorten import carried_card, kind_of
 from samenslim.domain.taal import aantal
 from samenslim.domain.timer import Timer
 from samenslim.werkvormen import StepContext, StepView, view_for
@@ -195,14 +195,14 @@ class RunnerScreen(Screen):
         agenda = f" · agenda {session.positie.werkvorm + 1}/{len(session.werkvormen)}" if len(session.werkvormen) > 1 else ""
         self.query_one("#title-bar", Static).update(
             f"{run.titel} · stap {session.positie.stap + 1} van {len(run.stappen)}{agenda}{named}")
-        kind = KINDS.get(step.soort)
+        kind = kind_of(step)
         kind_name = kind.NAAM if kind else step.soort
         title = Content.assemble((step.titel, "bold"), ("" if kind_name == step.titel else f"\u00a0\u00a0({kind_name})", "dim"))
         self.query_one("#step-title", Static).update(title)
         self.query_one("#step-explain", Static).update(step.uitleg.strip())
         questions = Text()
-        card = self.chosen_card()
-        if card and step.soort != "stapel":
+        card = self.chosen_card() if kind is None or kind.shows_carried_card else None
+        if card:
             questions.append(f"» {card}\n", style="bold")
         for question in step.vragen:
             questions.append(f"• {question}\n", style="bold")
@@ -211,7 +211,7 @@ class RunnerScreen(Screen):
         self.query_one("#step-questions", Static).display = bool(questions.plain)
         self.query_one("#side-info", Static).update(self.side_info())
         where = f"{run.titel} · {step.titel}"
-        self.query_one(PresentationView).show_step(where, ([card] if card and step.soort != "stapel" else [])
+        self.query_one(PresentationView).show_step(where, ([card] if card else [])
                                                    + list(step.vragen) or [step.titel], self.agenda_line())
 
     def agenda_line(self) -> str:
@@ -227,11 +227,7 @@ class RunnerScreen(Screen):
 
     def chosen_card(self) -> str | None:
         """The card drawn earlier in this werkvorm (e.g. the check-in question) is the round's question."""
-        run, index = self.session.current_werkvorm, self.session.positie.stap
-        for earlier in reversed(run.stappen[:index]):
-            if earlier.soort == "stapel" and earlier.vastgelegd.get("kaart"):
-                return earlier.vastgelegd["kaart"]
-        return None
+        return carried_card(self.session.current_werkvorm.stappen[: self.session.positie.stap])
 
     def side_info(self) -> Text:
         info = Text()
@@ -340,7 +336,7 @@ class RunnerScreen(Screen):
         self.query_one(PresentationView).show_speaker(view.speaker_line() if view else None,
                                                       view.next_speaker_line() if view else None)
 
-    def on_thema_view_theme_changed(self, event) -> None:
+    def on_step_view_theme_changed(self, event: StepView.ThemeChanged) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
         retheme(self.session, event.theme, self.services.library.werkvormen, self.services.library.stapels)
         self.query_one("#side-info", Static).update(self.side_info())

@@ -16,10 +16,10 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from samenslim import messages
+from samenslim.domain import soorten
 from samenslim.domain.catalog import duration
 from samenslim.domain.content import Library, Werkvorm
 from samenslim.domain.groups import GroupInfo, group_key
-from samenslim.domain.session import NEEDS_OTHERS
 
 NAMES_RULE = "scheid namen met ; of een nieuwe regel; een komma hoort bij de naam"
 
@@ -368,7 +368,7 @@ class SetupScreen(Screen):
 
     def needs_others(self) -> list[str]:
         """The agenda's werkvormen with a round or a pair conversation: they need other people."""
-        return [w.titel for w in self.agenda if any(step.soort in NEEDS_OTHERS for step in w.stappen)]
+        return [w.titel for w in self.agenda if any(soorten.needs_others(step.soort) for step in w.stappen)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from samenslim.browser import browser_key_allowed

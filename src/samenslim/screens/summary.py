@@ -46,9 +46,8 @@ class SummaryScreen(Screen):
         if found:
             text.append("Acties en experimenten\n", style="bold underline")
             for werkvorm, item in found:
-                owner = f" — {item['eigenaar']}" if item.get("eigenaar") else ""
-                when = item.get("wanneer") or item.get("evaluatie") or ""
-                text.append(f"  ☐ {item['tekst']}{owner}" + (f" ({when})" if when else ""))
+                owner = f" — {item.eigenaar}" if item.eigenaar else ""
+                text.append(f"  ☐ {item.tekst}{owner}" + (f" ({item.wanneer})" if item.wanneer else ""))
                 text.append(f"  · {werkvorm}\n", style="dim")
             text.append("\n")
         for (title, step_items), run in zip(outline(self.session), self.session.werkvormen, strict=True):

@@ -9,16 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from samenslim.domain.session import StapRun
-from samenslim.domain.soorten import KINDS
+from samenslim.domain.soorten import kind_of
+from samenslim.domain.soorten.base import Inhoud, Soort, Vastgelegd
 
-C = TypeVar("C", bound=BaseModel)  # the kind's Capture model
+N = TypeVar("N", bound=Inhoud)  # the kind's content model
+C = TypeVar("C", bound=Vastgelegd)  # the kind's capture model
 
 
 @dataclass
@@ -41,9 +42,10 @@ class StepContext:
         return next((step for step in reversed(self.earlier) if step.soort == soort), None)
 
 
-class StepView(Vertical, Generic[C]):
-    """Base for the capture area of one step. Subclasses read and write `step.vastgelegd`
-    through their kind's Capture model and call `store()` after every change."""
+class StepView(Vertical, Generic[N, C]):
+    """Base for the capture area of one step. The step's content and capture are parsed once, when
+    the view is made (`self.inhoud`, `self.capture()`); subclasses change the capture object and call
+    `store()` once per change, which writes it into `step.vastgelegd` and tells the runner."""
 
     DEFAULT_CSS = """
     StepView { height: auto; }
@@ -54,19 +56,33 @@ class StepView(Vertical, Generic[C]):
     class Changed(Message):
         """The step's capture changed; the runner saves the session."""
 
-    kind: Any = None  # the step kind's domain module
+    class ThemeChanged(Message):
+        """The step worded the session's theme (see Soort.thema); the runner fills it in."""
+
+        def __init__(self, theme: str) -> None:
+            super().__init__()
+            self.theme = theme
+
+    kind: Soort[N, C]  # the step kind (domain/soorten/<kind>.KIND)
 
     def __init__(self, step: StapRun, context: StepContext) -> None:
         super().__init__(classes="step-view")
         self.step = step
         self.context = context
+        self.inhoud: N = self.kind.inhoud(step)
+        self._capture: C = self.kind.capture(step)
+        self._kept: set[str] | None = None  # the capture's texts, for is_kept (made when first asked)
 
     def capture(self) -> C:
-        capture: C = self.kind.Capture.model_validate(self.step.vastgelegd)
-        return capture
+        """The step's capture, parsed once: change it, then call store()."""
+        return self._capture
 
-    def store(self, capture: BaseModel) -> None:
-        self.step.vastgelegd = capture.model_dump(mode="json")
+    def store(self, capture: C | None = None) -> None:
+        """Write the capture into the session (once per change) and tell the runner to save."""
+        if capture is not None:
+            self._capture = capture
+        self.step.vastgelegd = self._capture.model_dump(mode="json")
+        self._kept = None
         self.post_message(self.Changed())
 
     # -- drafts: what is typed but not confirmed ------------------------------------------------
@@ -94,7 +110,9 @@ class StepView(Vertical, Generic[C]):
     def is_kept(self, field_id: str, text: str) -> bool:
         """Whether this text of this field is already in the capture (so it is no draft). A kind
         that stores a field in another form (seconds for '1:15') says so by overriding this."""
-        return text.strip() in captured_texts(self.step.vastgelegd)
+        if self._kept is None:
+            self._kept = captured_texts(self.step.vastgelegd)
+        return text.strip() in self._kept
 
     def on_mount(self) -> None:
         """Put back what was typed and not confirmed (after the subclass has filled its fields)."""
@@ -161,7 +179,7 @@ class NotesMixin:
 
     if TYPE_CHECKING:  # provided by the StepView it is mixed into
         def capture(self) -> Any: ...
-        def store(self, capture: BaseModel) -> None: ...
+        def store(self, capture: Any = None) -> None: ...
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -170,8 +188,16 @@ class NotesMixin:
         self.store(capture)
 
 
-class UnknownKindView(StepView[BaseModel]):
+class UnknownKindView(StepView[Inhoud, Vastgelegd]):
     """A step whose kind this version does not know (a newer file): shown, never changed."""
+
+    def __init__(self, step: StapRun, context: StepContext) -> None:
+        Vertical.__init__(self, classes="step-view")
+        self.step = step
+        self.context = context
+        self.inhoud = Inhoud()
+        self._capture = Vastgelegd()
+        self._kept = None
 
     def compose(self) -> ComposeResult:
         yield Static(f"Onbekende soort stap '{self.step.soort}'. Wat er is vastgelegd blijft bewaard:", classes="hint")
@@ -179,9 +205,9 @@ class UnknownKindView(StepView[BaseModel]):
 
 
 def view_for(step: StapRun, context: StepContext) -> StepView:
-    kind = KINDS.get(step.soort)
+    kind = kind_of(step)
     if kind is None:
         return UnknownKindView(step, context)
     module_name, class_name = kind.VIEW.split(":")
-    view_class: type[StepView[Any]] = getattr(importlib.import_module(module_name), class_name)
+    view_class: type[StepView[Any, Any]] = getattr(importlib.import_module(module_name), class_name)
     return view_class(step, context)

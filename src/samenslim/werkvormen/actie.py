@@ -10,8 +10,8 @@ from samenslim.werkvormen import StepView
 from samenslim.werkvormen._entry import entry_row
 
 
-class ActieView(StepView[actie.Capture]):
-    kind = actie
+class ActieView(StepView[actie.ActieInhoud, actie.Capture]):
+    kind = actie.KIND
     BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
     DEFAULT_CSS = """
     ActieView #actions { margin-top: 1; height: auto; }

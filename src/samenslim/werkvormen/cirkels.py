@@ -46,13 +46,13 @@ def comparison(items: list[cirkels.Item], rings: list[str]) -> RenderableType:
     return Columns(panels, equal=True, expand=True) if panels else Text("Nog geen cirkels om te vergelijken.", style="dim")
 
 
-class CirkelsView(StepView[cirkels.Capture]):
+class CirkelsView(StepView[cirkels.CirkelsInhoud, cirkels.Capture]):
     """Add items, then place them: in the list, 1-6 puts the highlighted item on a ring, 0 takes it off,
     r changes the relation, and the field below holds its interest. Per participant (a step with
     per_deelnemer), ctrl+o moves to the next person's circle; the list and drawing show only theirs.
     A step with vergelijken shows everyone's circles side by side and takes no input."""
 
-    kind = cirkels
+    kind = cirkels.KIND
     BINDINGS = [
         Binding("ctrl+r", "next_ring", "Ring ▸", tooltip="Nieuwe items in de volgende ring"),
         Binding("ctrl+z", "remove_last", "Laatste weg", show=False),
@@ -66,15 +66,15 @@ class CirkelsView(StepView[cirkels.Capture]):
 
     def __init__(self, step, context) -> None:
         super().__init__(step, context)
-        self.rings: list[str] = list(step.inhoud.get("ringen", []))
-        self.target = step.inhoud.get("nieuw_in", "")
-        self.comparing = bool(step.inhoud.get("vergelijken"))
+        self.rings: list[str] = list(self.inhoud.ringen)
+        self.target = self.inhoud.nieuw_in
+        self.comparing = bool(self.inhoud.vergelijken)
         people = self.people()
         self.person = people[0] if people else ""
 
     def people(self) -> list[str]:
         """Whose circles: the participants when the step asks per person (not alone)."""
-        if not self.step.inhoud.get("per_deelnemer") or self.context.solo:
+        if not self.inhoud.per_deelnemer or self.context.solo:
             return []
         return list(self.context.participants)
 
@@ -98,9 +98,9 @@ class CirkelsView(StepView[cirkels.Capture]):
         yield Static("", id="target")
         yield Input(placeholder="nieuw item, Enter voegt toe", id="item", compact=True)
         rings = f"1-{len(self.rings)} = op ring" if len(self.rings) > 1 else "1 = op de ring"
-        extra = (", r = relatie" if self.step.inhoud.get("relatie") else "")
+        extra = (", r = relatie" if self.inhoud.relatie else "")
         yield Static(f"In de lijst: {rings}, 0 = eraf{extra}, Del = weg", classes="hint")
-        if self.step.inhoud.get("belang"):
+        if self.inhoud.belang:
             yield Input(placeholder="belang van het gemarkeerde item", id="belang", compact=True)
         with Vertical(id="circles-body"):  # side by side on a wide runner: samenslim.tcss
             yield SafeOptionList(id="items")
@@ -108,8 +108,8 @@ class CirkelsView(StepView[cirkels.Capture]):
 
     def on_mount(self) -> None:
         capture = self.capture()
-        earlier = self.context.previous("cirkels")
-        if not capture.items and self.step.inhoud.get("overnemen") and earlier is not None:
+        earlier = self.context.previous(self.kind.SOORT)
+        if not capture.items and self.inhoud.overnemen and earlier is not None:
             capture.items = cirkels.Capture.model_validate(earlier.vastgelegd).items
             self.store(capture)
         self.refresh_items()
@@ -165,7 +165,7 @@ class CirkelsView(StepView[cirkels.Capture]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if self.step.inhoud.get("belang"):
+        if self.inhoud.belang:
             item = self.capture().items[int(cast(str, event.option.id))]  # options are made with their index as id
             belang = self.query_one("#belang", Input)
             with belang.prevent(Input.Changed):
@@ -182,7 +182,7 @@ class CirkelsView(StepView[cirkels.Capture]):
         if event.character and event.character.isdigit() and int(event.character) <= len(self.rings):
             number = int(event.character)
             capture.items[index].ring = self.rings[number - 1] if number else ""
-        elif event.character == "r" and self.step.inhoud.get("relatie"):
+        elif event.character == "r" and self.inhoud.relatie:
             capture.items[index].relatie = cirkels.next_relation(capture.items[index].relatie)
         elif event.key == "delete":
             capture.items.pop(index)
@@ -218,8 +218,8 @@ class CirkelsView(StepView[cirkels.Capture]):
     def focus_capture(self) -> None:
         if self.comparing:
             return
-        if self.capture().items and not self.target and not self.step.inhoud.get("nieuw_in") \
-                and self.step.inhoud.get("overnemen"):
+        if self.capture().items and not self.target and not self.inhoud.nieuw_in \
+                and self.inhoud.overnemen:
             self.query_one("#items", OptionList).focus()  # a sorting step: the list is where the work is
         else:
             self.query_one("#item", Input).focus()

@@ -19,10 +19,10 @@ FIELDS = (  # (field, label, placeholder)
 )
 
 
-class ExperimentView(StepView[experiment.Capture]):
+class ExperimentView(StepView[experiment.ExperimentInhoud, experiment.Capture]):
     """A small form; Enter in any field adds the experiment to the list (only 'Wat' is required)."""
 
-    kind = experiment
+    kind = experiment.KIND
     BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
     DEFAULT_CSS = """
     ExperimentView #form { grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; height: auto; }

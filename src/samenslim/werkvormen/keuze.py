@@ -12,10 +12,10 @@ from samenslim.werkvormen import NotesMixin, StepView
 from samenslim.widgets.option_list import SafeOptionList
 
 
-class KeuzeView(NotesMixin, StepView[keuze.Capture]):
+class KeuzeView(NotesMixin, StepView[keuze.KeuzeInhoud, keuze.Capture]):
     """Read the cards with the arrow keys; Enter chooses the one the group recognises."""
 
-    kind = keuze
+    kind = keuze.KIND
     DEFAULT_CSS = """
     KeuzeView #chosen { text-style: bold; color: $accent; padding: 0 1; border: round $accent; height: auto; }
     KeuzeView OptionList { height: auto; max-height: 14; }
@@ -24,7 +24,7 @@ class KeuzeView(NotesMixin, StepView[keuze.Capture]):
     """
 
     def compose(self) -> ComposeResult:
-        self.options = keuze.options(self.step.inhoud)
+        self.options = list(self.inhoud.kaarten)
         yield Static(self._chosen_text(), id="chosen")
         yield Static("Lees de kaarten met de pijltjes; Enter kiest. Tab gaat naar de notities.", classes="hint")
         yield SafeOptionList(*[Option(f"{number}. {option.titel}", id=str(number - 1))

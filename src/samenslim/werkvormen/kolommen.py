@@ -10,10 +10,10 @@ from samenslim.domain.soorten import kolommen
 from samenslim.werkvormen import StepView
 
 
-class KolommenView(StepView[kolommen.Capture]):
+class KolommenView(StepView[kolommen.KolommenInhoud, kolommen.Capture]):
     """One input per column; Enter adds the item to that column. Tab moves between columns."""
 
-    kind = kolommen
+    kind = kolommen.KIND
     BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
     DEFAULT_CSS = """
     KolommenView #columns { height: auto; }
@@ -33,7 +33,7 @@ class KolommenView(StepView[kolommen.Capture]):
 
     @property
     def names(self) -> list[str]:
-        return list(self.step.inhoud.get("kolommen", []))
+        return list(self.inhoud.kolommen)
 
     def on_mount(self) -> None:
         for index in range(len(self.names)):

@@ -10,10 +10,10 @@ from samenslim.werkvormen import StepView
 from samenslim.werkvormen._entry import entry_row
 
 
-class OpstellingView(StepView[opstelling.Capture]):
+class OpstellingView(StepView[opstelling.OpstellingInhoud, opstelling.Capture]):
     """Per person the moment they joined; the line-up is shown earliest first."""
 
-    kind = opstelling
+    kind = opstelling.KIND
     DEFAULT_CSS = """
     OpstellingView .joined-row { height: auto; }
     OpstellingView .joined-row Label { width: 18; padding-top: 1; }

@@ -9,11 +9,13 @@ from textual.widgets import Input, Label, Static
 from samenslim.domain.soorten import rondje
 from samenslim.werkvormen import StepView
 
+SHOWN_TURNS = 40  # the turn list shows the newest ones; ten lines are in view at a time
 
-class RondjeView(StepView[rondje.Capture]):
+
+class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
     """Turn-taking: who speaks now and for how long, a line for what they say, and the turns so far."""
 
-    kind = rondje
+    kind = rondje.KIND
     BINDINGS = [
         Binding("ctrl+r", "next_speaker", "Volgende", tooltip="Volgende spreker"),
         Binding("ctrl+o", "pass_turn", "Pas", tooltip="Deze spreker past (ik pas)"),
@@ -40,7 +42,7 @@ class RondjeView(StepView[rondje.Capture]):
         if not capture.sprekers:
             # Fix the order once, when the round first opens; a resumed round keeps it.
             capture.sprekers = rondje.speakers_for(self.context.participants, self.context.roles,
-                                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+                                                   self.inhoud.zonder_rol)
             capture.per_persoon = rondje.suggested_limit(self.step.geplande_seconden, len(capture.sprekers))
             capture.beurt_begon = self.context.elapsed()
             self.store(capture)
@@ -59,24 +61,22 @@ class RondjeView(StepView[rondje.Capture]):
                         tooltip="Minuten (2 of 1,5) of m:ss (1:15); leeg = geen limiet")
             yield Static("", id="order-hint")
         yield Static("", id="per-person-error", classes="field-error")
-        yield Input(placeholder=f"{self.step.inhoud.get('invoer', 'Notitie')} (Enter = volgende spreker)", id="turn-input")
+        yield Input(placeholder=f"{self.inhoud.invoer} (Enter = volgende spreker)", id="turn-input")
         yield Static("", id="round-done")
         with VerticalScroll(id="turns"):
             yield Static("", id="turns-text")
 
     def round(self) -> rondje.Round:
         capture = self.capture()
-        return rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
+        return rondje.Round(capture.sprekers or [rondje.EVERYONE], self.inhoud.herhalen,
                             capture.beurten, capture.spreektijd, capture.beurt_begon)
 
     def _update(self, change) -> None:
-        capture = self.capture()
-        state = rondje.Round(capture.sprekers or [rondje.EVERYONE], bool(self.step.inhoud.get("herhalen")),
-                             capture.beurten, capture.spreektijd, capture.beurt_begon)
+        state = self.round()
         if change(state) is None:
             return
-        capture.beurt_begon = state.turn_began
-        self.store(capture)
+        self.capture().beurt_begon = state.turn_began
+        self.store()
         self.refresh_round()
 
     # -- what the round shows ------------------------------------------------------------------
@@ -106,12 +106,18 @@ class RondjeView(StepView[rondje.Capture]):
             lines.append("Spreektijd: ", style="bold")
             lines.append(" · ".join(f"{name} {rondje.clock(seconds)}" for name, seconds in capture.spreektijd.items()))
             lines.append("\n")
-        for turn in reversed(state.turns):
+        # The newest turns only: redrawing (and re-wrapping) every turn made each Enter slower as a long
+        # round grew (benchmarks/round_latency.py). The summary and the report keep them all.
+        for turn in reversed(state.turns[-SHOWN_TURNS:]):
             said = "past" if turn.gepast else (turn.tekst or "(geen notitie)")
             lines.append(f"R{turn.ronde} {turn.spreker}", style="bold")
             lines.append(f" ({rondje.clock(turn.seconden)})" if turn.seconden else "", style="dim")
             lines.append(": ")
             lines.append(said + "\n", style="italic" if turn.gepast else "")
+        if len(state.turns) > SHOWN_TURNS:
+            earlier = len(state.turns) - SHOWN_TURNS
+            lines.append(f"… en {earlier} eerdere {'beurt' if earlier == 1 else 'beurten'} "
+                         "(ze staan in het overzicht en het verslag)", style="dim italic")
         self.query_one("#turns-text", Static).update(lines)
 
     def speaker_line(self) -> str | None:
@@ -119,8 +125,6 @@ class RondjeView(StepView[rondje.Capture]):
         speaker = state.current_speaker
         if speaker is None:
             return "Het rondje is klaar"
-        if self.context.solo:
-            return None
         used = state.speaking_for(self.context.elapsed())
         limit = self.capture().per_persoon
         timing = rondje.clock(used) + (f" / {rondje.clock(limit)}" if limit else "")
@@ -205,8 +209,7 @@ class RondjeView(StepView[rondje.Capture]):
         if capture.beurten:
             self.app.notify("De volgorde ligt vast zodra de eerste beurt is geweest.", timeout=3)
             return
-        base = rondje.speakers_for(self.context.participants, self.context.roles,
-                                   self.step.inhoud.get("zonder_rol"), solo=self.context.solo)
+        base = rondje.speakers_for(self.context.participants, self.context.roles, self.inhoud.zonder_rol)
         capture.volgorde = "vast" if capture.volgorde == "geschud" else "geschud"
         capture.sprekers = rondje.ordered(base, capture.volgorde, self.context.rng)
         self.store(capture)

@@ -8,10 +8,10 @@ from samenslim.domain.soorten import schaal
 from samenslim.werkvormen import StepView
 
 
-class SchaalView(StepView[schaal.Capture]):
+class SchaalView(StepView[schaal.SchaalInhoud, schaal.Capture]):
     """A score for the group and, if the content asks for it, one per participant."""
 
-    kind = schaal
+    kind = schaal.KIND
     DEFAULT_CSS = """
     SchaalView .score-row { height: auto; }
     SchaalView .score-row Label { width: 18; padding-top: 1; }
@@ -24,19 +24,19 @@ class SchaalView(StepView[schaal.Capture]):
     def compose(self) -> ComposeResult:
         low, high = self._range()
         capture = self.capture()
-        meaning_low = self.step.inhoud.get("betekenis_laagste", "")
-        meaning_high = self.step.inhoud.get("betekenis_hoogste", "")
+        meaning_low = self.inhoud.betekenis_laagste
+        meaning_high = self.inhoud.betekenis_hoogste
         if meaning_low or meaning_high:
             yield Static(f"{low} = {meaning_low}   ·   {high} = {meaning_high}", id="scale-meaning")
         with Vertical(id="scores"):
             # Alone, the one score is yours (it is still stored as the session's score, 'groep').
             yield self._row("Jouw score" if self.context.solo else "Groep", "groep", capture.groep)
-            if self.step.inhoud.get("per_deelnemer", True) and not self.context.solo:
+            if self.inhoud.per_deelnemer and not self.context.solo:
                 for index, name in enumerate(self.context.participants):
                     yield self._row(name, f"p{index}", capture.per_deelnemer.get(name))
 
     def _range(self) -> tuple[int, int]:
-        return self.step.inhoud.get("laagste", 0), self.step.inhoud.get("hoogste", 10)
+        return self.inhoud.laagste, self.inhoud.hoogste
 
     def _row(self, label: str, key: str, value: int | float | None) -> Horizontal:
         low, high = self._range()

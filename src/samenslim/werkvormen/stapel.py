@@ -10,8 +10,8 @@ from samenslim.werkvormen import StepView
 from samenslim.widgets.option_list import SafeOptionList
 
 
-class StapelView(StepView[stapel.Capture]):
-    kind = stapel
+class StapelView(StepView[stapel.StapelInhoud, stapel.Capture]):
+    kind = stapel.KIND
     BINDINGS = [Binding("ctrl+r", "draw", "Trek kaart")]
     DEFAULT_CSS = """
     StapelView #kaart { text-style: bold; color: $accent; padding: 0 1; border: round $accent; height: auto; }
@@ -21,7 +21,7 @@ class StapelView(StepView[stapel.Capture]):
     def compose(self) -> ComposeResult:
         yield Static(self._card_text(), id="kaart")
         yield Static("Trek een kaart (ctrl+r) of kies er zelf een (pijltjes en Enter):", classes="hint")
-        yield SafeOptionList(*[Option(card, id=str(i)) for i, card in enumerate(self.step.inhoud.get("kaarten", []))])
+        yield SafeOptionList(*[Option(card, id=str(i)) for i, card in enumerate(self.inhoud.kaarten)])
 
     def _card_text(self) -> str:
         card = self.capture().kaart
@@ -34,7 +34,7 @@ class StapelView(StepView[stapel.Capture]):
         self.query_one("#kaart", Static).update(card)
 
     def action_draw(self) -> None:
-        cards = self.step.inhoud.get("kaarten", [])
+        cards = list(self.inhoud.kaarten)
         if cards:
             self._choose(stapel.draw(cards, self.context.rng, avoid=self.capture().kaart), drawn=True)
 

@@ -7,8 +7,8 @@ from samenslim.domain.soorten import tekst
 from samenslim.werkvormen import StepView
 
 
-class TekstView(StepView[tekst.Capture]):
-    kind = tekst
+class TekstView(StepView[tekst.TekstInhoud, tekst.Capture]):
+    kind = tekst.KIND
 
     def compose(self) -> ComposeResult:
         yield Static("Bij deze stap hoeft niets genoteerd te worden.", classes="hint")

@@ -1,26 +1,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from samenslim.domain.soorten import thema
 from samenslim.werkvormen import NotesMixin, StepView
 
 
-class ThemaView(NotesMixin, StepView[thema.Capture]):
+class ThemaView(NotesMixin, StepView[thema.ThemaInhoud, thema.Capture]):
     """Notes while the group searches, and the theme they settle on."""
 
-    kind = thema
+    kind = thema.KIND
     DEFAULT_CSS = """
     ThemaView TextArea { height: 6; }  /* fixed: an auto-height wrapped TextArea settles over several layouts */
     ThemaView #thema { margin-top: 0; }
     """
-
-    class ThemeChanged(Message):
-        def __init__(self, theme: str) -> None:
-            super().__init__()
-            self.theme = theme
 
     def compose(self) -> ComposeResult:
         yield Static("Wat komt er naar boven?", classes="capture-label")
@@ -33,7 +27,9 @@ class ThemaView(NotesMixin, StepView[thema.Capture]):
         capture = self.capture()
         capture.thema = event.value
         self.store(capture)
-        self.post_message(self.ThemeChanged(event.value))
+        theme = self.kind.thema(self.inhoud, capture)
+        if theme is not None:
+            self.post_message(self.ThemeChanged(theme))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -10,10 +10,10 @@ from samenslim.werkvormen import StepView
 from samenslim.werkvormen._entry import entry_row
 
 
-class TijdlijnView(StepView[tijdlijn.Capture]):
+class TijdlijnView(StepView[tijdlijn.TijdlijnInhoud, tijdlijn.Capture]):
     """Anecdotes go in as they are told and are shown in time order."""
 
-    kind = tijdlijn
+    kind = tijdlijn.KIND
     BINDINGS = [Binding("ctrl+z", "remove_last", "Laatste weg", show=False)]
     DEFAULT_CSS = """
     TijdlijnView #timeline { margin-top: 1; height: auto; }

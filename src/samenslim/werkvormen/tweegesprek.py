@@ -10,11 +10,11 @@ from samenslim.domain.timer import format_clock
 from samenslim.werkvormen import StepView
 
 
-class TweegesprekView(StepView[tweegesprek.Capture]):
+class TweegesprekView(StepView[tweegesprek.TweegesprekInhoud, tweegesprek.Capture]):
     """The pairs, who tells in the current half (derived from the step's timer), and one field per
     person for what their partner heard."""
 
-    kind = tweegesprek
+    kind = tweegesprek.KIND
     BINDINGS = [
         Binding("ctrl+r", "swap", "Wissel", tooltip="De volgende helft: de rollen ruilen"),
         Binding("ctrl+o", "shuffle", "Andere paren", tooltip="De tweetallen opnieuw indelen"),
@@ -46,10 +46,10 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
     def on_mount(self) -> None:
         capture = self.capture()
         if not capture.paren:
-            earlier = self.context.previous("tweegesprek")
+            earlier = self.context.previous(self.kind.SOORT)
             before = tweegesprek.Capture.model_validate(earlier.vastgelegd) if earlier else None
             kept = before.paren if before else []
-            if self.step.inhoud.get("gelijk_houden") and before and kept:
+            if self.inhoud.gelijk_houden and before and kept:
                 capture.paren, capture.drietallen = kept, before.drietallen
             else:
                 capture.paren = tweegesprek.make_pairs(self.people, size=self.group_size(capture))
@@ -61,7 +61,7 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
 
     def show_pairs(self) -> None:
         pairs = self.capture().paren
-        if self.context.solo or len(self.people) < 2:
+        if len(self.people) < 2:  # nobody to pair with
             text = "Alleen: beantwoord de vragen voor jezelf."
         else:
             word = "Drietallen" if self.group_size(self.capture()) == 3 else "Tweetallen"
@@ -78,10 +78,10 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
     def speaker_line(self) -> str | None:
         capture = self.capture()
         pairs = capture.paren
-        count = tweegesprek.halves(pairs, self.step.inhoud.get("wisselen", True))
+        count = tweegesprek.halves(pairs, self.inhoud.wisselen)
         half, left = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count,
                                               capture.helft)
-        if self.context.solo or len(self.people) < 2:
+        if len(self.people) < 2:
             return None
         who = " · ".join(f"{teller} vertelt, {' en '.join(listeners)} {'vraagt' if len(listeners) == 1 else 'vragen'}"
                          for teller, listeners in tweegesprek.tellers(pairs, half))
@@ -105,7 +105,7 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
 
     def action_swap(self) -> None:
         capture = self.capture()
-        count = tweegesprek.halves(capture.paren, self.step.inhoud.get("wisselen", True))
+        count = tweegesprek.halves(capture.paren, self.inhoud.wisselen)
         half, _ = tweegesprek.current_half(self.context.elapsed(), self.step.geplande_seconden, count, capture.helft)
         if half >= count - 1:
             self.app.notify("Iedereen heeft verteld; dit was de laatste helft.", timeout=3)
@@ -115,7 +115,7 @@ class TweegesprekView(StepView[tweegesprek.Capture]):
         self.show_half()
 
     def group_size(self, capture: tweegesprek.Capture) -> int:
-        return 3 if tweegesprek.in_threes(self.step.inhoud, capture) else 2
+        return 3 if tweegesprek.in_threes(self.inhoud, capture) else 2
 
     def action_shuffle(self) -> None:
         capture = self.capture()

@@ -7,8 +7,8 @@ from samenslim.domain.soorten import vragen
 from samenslim.werkvormen import StepView
 
 
-class VragenView(StepView[vragen.Capture]):
-    kind = vragen
+class VragenView(StepView[vragen.VragenInhoud, vragen.Capture]):
+    kind = vragen.KIND
     DEFAULT_CSS = """
     VragenView TextArea { height: auto; min-height: 5; max-height: 16; }
     VragenView TextArea.per-person { min-height: 3; max-height: 10; }
@@ -16,7 +16,7 @@ class VragenView(StepView[vragen.Capture]):
 
     def people(self) -> list[str]:
         """Whose notes get a notepad of their own: the participants, if the step asks per person."""
-        if not self.step.inhoud.get("per_deelnemer") or self.context.solo:
+        if not self.inhoud.per_deelnemer or self.context.solo:
             return []
         return list(self.context.participants)
 

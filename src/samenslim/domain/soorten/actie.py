@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
-
-SOORT = "actie"
-NAAM = "Acties"
-VIEW = "samenslim.werkvormen.actie:ActieView"
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Punt, Soort, Vastgelegd, VrijeTekst
 
 
-class Stap(BaseStap):
+class ActieInhoud(Inhoud):
+    pass
+
+
+class Stap(ActieInhoud, BaseStap):
     soort: Literal["actie"]
 
 
@@ -35,5 +35,25 @@ def describe(action: Actie) -> str:
     return action.tekst + (f" ({'; '.join(extra)})" if extra else "")
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    return [f"Actie: {describe(action)}" for action in Capture.model_validate(vastgelegd).acties]
+class Acties(Soort[ActieInhoud, Capture]):
+    SOORT = "actie"
+    NAAM = "Acties"
+    VIEW = "samenslim.werkvormen.actie:ActieView"
+
+    def terugblik(self, inhoud: ActieInhoud, capture: Capture) -> list[str]:
+        return [f"Actie: {describe(action)}" for action in capture.acties]
+
+    def punten(self, inhoud: ActieInhoud, capture: Capture) -> list[Punt]:
+        return [Punt(soort=self.SOORT, tekst=item.tekst, eigenaar=item.eigenaar, wanneer=item.wanneer,
+                     details=(("wie", item.eigenaar), ("wanneer", item.wanneer))) for item in capture.acties]
+
+    def vrije_teksten(self, inhoud: ActieInhoud, capture: Capture) -> list[VrijeTekst]:
+        found = []
+        for index, item in enumerate(capture.acties):
+            found += [VrijeTekst(f"acties.{index}.tekst", item.tekst),
+                      VrijeTekst(f"acties.{index}.eigenaar", item.eigenaar, naam=True),
+                      VrijeTekst(f"acties.{index}.wanneer", item.wanneer)]
+        return found
+
+
+KIND = Acties(Stap, ActieInhoud, Capture)

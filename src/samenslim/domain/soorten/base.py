@@ -1,8 +1,12 @@
-"""What every step kind shares: the common content fields and the capture base."""
+"""What every step kind shares: the common content fields, the capture base, and `Soort`, the one
+typed object per kind that answers every question the rest of the app asks about a step of that kind
+(how it reads back, how the report writes it, its actions, its score, the card it carries on, the
+theme it sets, whether it needs other people, which of its fields hold free text)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,8 +29,17 @@ class AlleenVersie(BaseModel):
     vragen: list[Annotated[str, Field(min_length=1)]] | None = None
 
 
+class Inhoud(BaseModel):
+    """A kind's own content fields, as a session stores them beside the prompts (`StapRun.inhoud`).
+    Each kind's subclass is the only place for the defaults of its fields. Unknown keys are kept."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
 class BaseStap(BaseModel):
-    """The content of one step as an author writes it in TOML."""
+    """The content of one step as an author writes it in TOML. A kind's `Stap` is
+    `class Stap(Inhoud, BaseStap)`: the common fields plus the kind's own (in this order, so that
+    BaseStap's strict config wins over Inhoud's lenient one)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -61,11 +74,125 @@ class Afwijking(ValueError):
         self.veld = veld
 
 
-def deck_cards(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> list[Kaart]:
+@dataclass(frozen=True)
+class Punt:
+    """An action or experiment a step holds, as the session's list of actions shows it."""
+
+    soort: str  # the kind of the step that holds it
+    tekst: str
+    eigenaar: str = ""
+    wanneer: str = ""  # when it is due (an action) or looked back on (an experiment)
+    wanneer_label: str = "wanneer"  # how that date is named: 'wanneer' or 'evalueren'
+    kenmerk: str = ""  # a word the group's list shows beside it ('experiment'), or ''
+    details: tuple[tuple[str, str], ...] = ()  # (label, value) as the report writes them after the text
+
+
+class Cijfer(NamedTuple):
+    """A score a step gave, with the scale it was given on."""
+
+    score: int | float
+    laagste: int
+    hoogste: int
+
+
+class VrijeTekst(NamedTuple):
+    """A text typed during the session: where it sits in the step's capture ('beurten.3.tekst'), the
+    text, and whether it is a person's name (owner, speaker, teller) rather than what was said."""
+
+    veld: str
+    tekst: str
+    naam: bool = False
+
+
+class HasStepData(Protocol):
+    """A step as the session stores it (StapRun): its kind's content and capture as JSON dicts."""
+
+    soort: str
+    inhoud: dict[str, Any]
+    vastgelegd: dict[str, Any]
+
+
+N = TypeVar("N", bound=Inhoud)  # the kind's content model
+C = TypeVar("C", bound=Vastgelegd)  # the kind's capture model
+
+
+class Soort(Generic[N, C]):
+    """One step kind. Subclasses set the class attributes and override what their kind knows; the
+    defaults fit a kind that captures notes at most: no score, no actions, no card, no theme."""
+
+    SOORT: ClassVar[str]
+    NAAM: ClassVar[str]  # how the runner and the library name the kind
+    VIEW: ClassVar[str]  # 'module:Class' of its running view (samenslim.werkvormen.<kind>)
+    needs_others: ClassVar[bool] = False  # alone it is asked as a 'vragen' step (rounds, pairs)
+    captures: ClassVar[bool] = True  # False: nothing is captured (an explanation read out)
+    shows_carried_card: ClassVar[bool] = True  # shows the card an earlier step carried on (see `kaart`)
+
+    def __init__(self, stap: type[BaseStap], inhoud: type[N], capture: type[C]) -> None:
+        self.Stap = stap  # its content as an author writes it in TOML
+        self.Inhoud = inhoud  # its own content as a session stores it (the only place for defaults)
+        self.Capture = capture  # what it captures
+
+    def answers(self, question: str) -> bool:
+        """Whether this kind has its own answer to a question (e.g. 'punten'), so callers need not read
+        the capture of every step to find the few that do."""
+        return getattr(type(self), question) is not getattr(Soort, question)
+
+    # -- reading a stored step ------------------------------------------------------------------
+    def inhoud(self, step: HasStepData) -> N:
+        return self.Inhoud.model_validate(step.inhoud)
+
+    def capture(self, step: HasStepData) -> C:
+        return self.Capture.model_validate(step.vastgelegd)
+
+    # -- the session being made ------------------------------------------------------------------
+    def prepare(self, inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
+        """The content as the session stores it when it starts (a deck's cards copied in)."""
+        return inhoud
+
+    def controleer(self, inhoud: N, capture: C) -> None:
+        """A loaded file's content and capture fit together; raises Afwijking otherwise."""
+
+    # -- what the rest of the app asks ------------------------------------------------------------
+    def terugblik(self, inhoud: N, capture: C) -> list[str]:
+        """The capture as plain lines (summary screen, read-back, the report's default layout)."""
+        return []
+
+    def verslag(self, inhoud: N, capture: C) -> list[str] | None:
+        """The capture as Markdown lines for the report, or None: the terugblik lines as bullets."""
+        return None
+
+    def punten(self, inhoud: N, capture: C) -> list[Punt]:
+        """The actions or experiments the step holds, in the order they were captured (blank ones too)."""
+        return []
+
+    def cijfer(self, inhoud: N, capture: C) -> Cijfer | None:
+        """The score the step gave (a schaalvraag's group score), for the group's journey."""
+        return None
+
+    def kaart(self, inhoud: N, capture: C) -> str | None:
+        """The card this step carries on to the next steps of its werkvorm (e.g. the check-in question)."""
+        return None
+
+    def thema(self, inhoud: N, capture: C) -> str | None:
+        """The theme this step sets for the session and the group, or None when it sets none."""
+        return None
+
+    def vrije_teksten(self, inhoud: N, capture: C) -> list[VrijeTekst]:
+        """Every text typed into this step's capture, with its place, for privacy (scrubbing) and search."""
+        return []
+
+    def free_texts(self, inhoud: N, capture: C) -> list[str]:
+        """The typed texts alone (see vrije_teksten)."""
+        return [item.tekst for item in self.vrije_teksten(inhoud, capture) if item.tekst.strip()]
+
+
+def notes(capture: Any, field: str = "notities") -> list[VrijeTekst]:
+    """The free notepad of a capture, when it has text."""
+    text = getattr(capture, field)
+    return [VrijeTekst(field, text)] if text.strip() else []
+
+
+def deck_cards(stapel: str | None, stapels: dict[str, Stapel]) -> list[Kaart]:
     """The cards of the deck a step names (its 'stapel'), or [] when it names none."""
-    deck = stapels.get(inhoud.get("stapel") or "")
+    deck = stapels.get(stapel or "")
     return list(deck.kaarten) if deck else []
-
-
-def people(names: list[str]) -> str:
-    return ", ".join(names) if names else "niemand"

@@ -9,21 +9,18 @@ individual exercise: in a group, everyone makes their own set); every item then 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
+from samenslim.domain.markdown import block, md
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst
 
-SOORT = "cirkels"
-NAAM = "Cirkels"
-VIEW = "samenslim.werkvormen.cirkels:CirkelsView"
 RELATIES = ("sterk", "zwak", "moet sterker")
 NIET_GEPLAATST = "nog niet geplaatst"
 
 
-class Stap(BaseStap):
-    soort: Literal["cirkels"]
+class CirkelsInhoud(Inhoud):
     ringen: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1, max_length=6)]  # inner first
     overnemen: bool = False  # start from the items of the previous 'cirkels' step
     relatie: bool = False  # ask for the relation strength (sterk / zwak / moet sterker)
@@ -31,6 +28,10 @@ class Stap(BaseStap):
     nieuw_in: str = ""  # the ring new items go to; "" leaves them unplaced, to be sorted later
     per_deelnemer: bool = False  # a set of items per participant (group sessions)
     vergelijken: bool = False  # only show the circles (per person) to compare them; nothing is added
+
+
+class Stap(CirkelsInhoud, BaseStap):
+    soort: Literal["cirkels"]
 
     @model_validator(mode="after")
     def _known_ring(self) -> Stap:
@@ -83,8 +84,41 @@ def by_person(items: list[Item]) -> dict[str, list[Item]]:
     return grouped
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    items = Capture.model_validate(vastgelegd).items
-    rings = list(inhoud.get("ringen", []))
-    return [f"{f'{person} · ' if person else ''}{ring}: {'; '.join(describe(item) for item in group)}"
-            for person, own in by_person(items).items() for ring, group in by_ring(own, rings).items() if group]
+class Cirkels(Soort[CirkelsInhoud, Capture]):
+    SOORT = "cirkels"
+    NAAM = "Cirkels"
+    VIEW = "samenslim.werkvormen.cirkels:CirkelsView"
+
+    def terugblik(self, inhoud: CirkelsInhoud, capture: Capture) -> list[str]:
+        return [f"{f'{person} · ' if person else ''}{ring}: {'; '.join(describe(item) for item in group)}"
+                for person, own in by_person(capture.items).items()
+                for ring, group in by_ring(own, list(inhoud.ringen)).items() if group]
+
+    def verslag(self, inhoud: CirkelsInhoud, capture: Capture) -> list[str]:
+        """The rings from the inside out, each with what was placed on it: nested lists read as rings
+        in a mail client and in the read-back screen alike."""
+        rings = list(inhoud.ringen)
+        lines = []
+        for person, own in by_person(capture.items).items():
+            if person:  # one circle per participant: a heading per person
+                lines += ["", f"**Cirkel van {md(person)}**", ""]
+            for depth, (ring, items) in enumerate(by_ring(own, rings).items()):
+                if not items:
+                    continue
+                where = "binnenste ring" if depth == 0 else ("buitenste ring" if depth == len(rings) - 1
+                                                             else f"ring {depth + 1}")
+                label = md(ring) if ring == NIET_GEPLAATST else f"{'◎ ' * (depth + 1)}{md(ring)} ({where})"
+                lines.append(f"- **{label}**")
+                lines += [f"  - {block(describe(item))}" for item in items]
+        return lines
+
+    def vrije_teksten(self, inhoud: CirkelsInhoud, capture: Capture) -> list[VrijeTekst]:
+        found = []
+        for index, item in enumerate(capture.items):
+            found += [VrijeTekst(f"items.{index}.tekst", item.tekst),
+                      VrijeTekst(f"items.{index}.belang", item.belang),
+                      VrijeTekst(f"items.{index}.van", item.van, naam=True)]
+        return found
+
+
+KIND = Cirkels(Stap, CirkelsInhoud, Capture)

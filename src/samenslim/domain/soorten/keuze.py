@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from samenslim.domain.soorten.base import Afwijking, BaseStap, Vastgelegd, deck_cards
+from samenslim.domain.soorten.base import (
+    BaseStap,
+    Inhoud,
+    Soort,
+    Vastgelegd,
+    VrijeTekst,
+    deck_cards,
+    notes,
+)
 
 if TYPE_CHECKING:
     from samenslim.domain.decks import Stapel
-
-SOORT = "keuze"
-NAAM = "Keuze uit een stapel"
-VIEW = "samenslim.werkvormen.keuze:KeuzeView"
-
-
-class Stap(BaseStap):
-    soort: Literal["keuze"]
-    stapel: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
 class Optie(BaseModel):
@@ -30,37 +29,47 @@ class Optie(BaseModel):
     id: str | None = None
 
 
+class KeuzeInhoud(Inhoud):
+    stapel: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = ""
+    # The deck's cards, copied in when the session starts (prepare); not written in TOML.
+    kaarten: list[Optie] = []
+
+
+class Stap(KeuzeInhoud, BaseStap):
+    soort: Literal["keuze"]
+    stapel: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]  # required in content
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cards_come_from_the_deck(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "kaarten" in data:
+            raise ValueError("een keuze neemt de kaarten uit zijn 'stapel'; schrijf geen 'kaarten'")
+        return data
+
+
 class Capture(Vastgelegd):
     kaart: str | None = None  # the chosen card's title
     kaart_id: str | None = None
     notities: str = ""
 
 
-def prepare(inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
-    cards = deck_cards(inhoud, stapels)
-    return {**inhoud, "kaarten": [Optie(titel=c.titel, tekst=c.tekst, id=c.id).model_dump() for c in cards]}
+class Keuze(Soort[KeuzeInhoud, Capture]):
+    SOORT = "keuze"
+    NAAM = "Keuze uit een stapel"
+    VIEW = "samenslim.werkvormen.keuze:KeuzeView"
+
+    def prepare(self, inhoud: dict[str, Any], stapels: dict[str, Stapel]) -> dict[str, Any]:
+        cards = deck_cards(inhoud.get("stapel"), stapels)
+        return {**inhoud, "kaarten": [Optie(titel=c.titel, tekst=c.tekst, id=c.id).model_dump() for c in cards]}
+
+    def terugblik(self, inhoud: KeuzeInhoud, capture: Capture) -> list[str]:
+        lines = [f"Gekozen: {capture.kaart}"] if capture.kaart else ["Nog niets gekozen"]
+        if capture.notities.strip():
+            lines += capture.notities.strip().splitlines()
+        return lines
+
+    def vrije_teksten(self, inhoud: KeuzeInhoud, capture: Capture) -> list[VrijeTekst]:
+        return notes(capture)
 
 
-def options(inhoud: dict[str, Any]) -> list[Optie]:
-    return [Optie.model_validate(item) for item in inhoud.get("kaarten", [])]
-
-
-def controleer(inhoud: dict[str, Any], capture: Capture) -> None:
-    """A session file's cards read as options (the view lists them)."""
-    cards = inhoud.get("kaarten", [])
-    if not isinstance(cards, list):
-        raise Afwijking("inhoud.kaarten", "moet een lijst kaarten zijn")
-    for number, card in enumerate(cards):
-        try:
-            Optie.model_validate(card)
-        except ValidationError:
-            raise Afwijking(f"inhoud.kaarten.{number}", "een kaart heeft een 'titel' (tekst) en mag een "
-                                                        "'tekst' en een 'id' hebben") from None
-
-
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = [f"Gekozen: {capture.kaart}"] if capture.kaart else ["Nog niets gekozen"]
-    if capture.notities.strip():
-        lines += capture.notities.strip().splitlines()
-    return lines
+KIND = Keuze(Stap, KeuzeInhoud, Capture)

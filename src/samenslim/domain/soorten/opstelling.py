@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from samenslim.domain.markdown import block, md
 from samenslim.domain.periode import in_order
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
-
-SOORT = "opstelling"
-NAAM = "Opstelling"
-VIEW = "samenslim.werkvormen.opstelling:OpstellingView"
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst
 
 
-class Stap(BaseStap):
+class OpstellingInhoud(Inhoud):
+    pass
+
+
+class Stap(OpstellingInhoud, BaseStap):
     soort: Literal["opstelling"]
 
 
@@ -42,7 +43,25 @@ def set_joined(capture: Capture, name: str, since: str) -> None:
     capture.volgorde = line_up(capture.volgorde)
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    return [f"{number}. {place.naam} (sinds {place.sinds})"
-            for number, place in enumerate(line_up(capture.volgorde), start=1)]
+class Opstelling(Soort[OpstellingInhoud, Capture]):
+    SOORT = "opstelling"
+    NAAM = "Opstelling"
+    VIEW = "samenslim.werkvormen.opstelling:OpstellingView"
+
+    def terugblik(self, inhoud: OpstellingInhoud, capture: Capture) -> list[str]:
+        return [f"{number}. {place.naam} (sinds {place.sinds})"
+                for number, place in enumerate(line_up(capture.volgorde), start=1)]
+
+    def verslag(self, inhoud: OpstellingInhoud, capture: Capture) -> list[str]:
+        return [f"{number}. {block(place.naam)} (sinds {md(place.sinds)})"
+                for number, place in enumerate(line_up(capture.volgorde), start=1)]
+
+    def vrije_teksten(self, inhoud: OpstellingInhoud, capture: Capture) -> list[VrijeTekst]:
+        found = []
+        for index, place in enumerate(capture.volgorde):
+            found += [VrijeTekst(f"volgorde.{index}.naam", place.naam, naam=True),
+                      VrijeTekst(f"volgorde.{index}.sinds", place.sinds)]
+        return found
+
+
+KIND = Opstelling(Stap, OpstellingInhoud, Capture)

@@ -14,24 +14,24 @@ the step's time shared equally.
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
+from samenslim.domain.markdown import block, md
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst
 
-SOORT = "rondje"
-NAAM = "Rondje"
-VIEW = "samenslim.werkvormen.rondje:RondjeView"
 EVERYONE = "Groep"  # the one 'speaker' when no participants were named
-MYSELF = "Ik"  # the one speaker in a solo session
 
 
-class Stap(BaseStap):
-    soort: Literal["rondje"]
+class RondjeInhoud(Inhoud):
     herhalen: bool = False
     zonder_rol: str | None = None  # e.g. the case-bringer listens while the others ask
     invoer: str = "Notitie"  # what is written down per turn: 'Vraag', 'Tip', ...
+
+
+class Stap(RondjeInhoud, BaseStap):
+    soort: Literal["rondje"]
 
 
 class Beurt(BaseModel):
@@ -91,10 +91,9 @@ def ordered(speakers: list[str], order: str, rng: random.Random) -> list[str]:
     return list(speakers)
 
 
-def speakers_for(participants: list[str], roles: dict[str, str], without_role: str | None,
-                 solo: bool = False) -> list[str]:
-    if solo:
-        return [MYSELF]
+def speakers_for(participants: list[str], roles: dict[str, str], without_role: str | None) -> list[str]:
+    """Everyone but the one whose role sits this round out. (A solo session never runs a round: its
+    rounds are asked as 'vragen' steps, see Soort.needs_others.)"""
     left_out = roles.get(without_role) if without_role else None
     speakers = [name for name in participants if name != left_out]
     return speakers or [EVERYONE]
@@ -180,22 +179,57 @@ class Round:
         return turn
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = []
-    for turn in capture.beurten:
-        said = "past" if turn.gepast else (turn.tekst or "(sprak, geen notitie)")
-        lines.append(f"Ronde {turn.ronde}, {turn.spreker}: {said}")
-    if capture.sprekers and capture.beurten:
-        rnd = Round(capture.sprekers, bool(inhoud.get("herhalen")), list(capture.beurten))
-        if inhoud.get("herhalen") and rnd.done:
-            lines.append(f"Afgerond: in ronde {rnd.finished_in_round} paste iedereen.")
-    if capture.spreektijd:
-        lines.append("Spreektijd: " + ", ".join(f"{name} {clock(seconds)}"
-                                                for name, seconds in capture.spreektijd.items()))
-    return lines
-
-
 def clock(seconds: float) -> str:
     whole = int(round(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+class Rondje(Soort[RondjeInhoud, Capture]):
+    SOORT = "rondje"
+    NAAM = "Rondje"
+    VIEW = "samenslim.werkvormen.rondje:RondjeView"
+    needs_others = True
+
+    def terugblik(self, inhoud: RondjeInhoud, capture: Capture) -> list[str]:
+        lines = []
+        for turn in capture.beurten:
+            said = "past" if turn.gepast else (turn.tekst or "(sprak, geen notitie)")
+            lines.append(f"Ronde {turn.ronde}, {turn.spreker}: {said}")
+        if capture.sprekers and capture.beurten:
+            rnd = Round(capture.sprekers, inhoud.herhalen, list(capture.beurten))
+            if inhoud.herhalen and rnd.done:
+                lines.append(f"Afgerond: in ronde {rnd.finished_in_round} paste iedereen.")
+        if capture.spreektijd:
+            lines.append("Spreektijd: " + ", ".join(f"{name} {clock(seconds)}"
+                                                    for name, seconds in capture.spreektijd.items()))
+        return lines
+
+    def verslag(self, inhoud: RondjeInhoud, capture: Capture) -> list[str]:
+        people = list(dict.fromkeys(capture.sprekers + [turn.spreker for turn in capture.beurten]))
+        said = {name: [turn.tekst for turn in capture.beurten if turn.spreker == name and not turn.gepast]
+                for name in people}
+        lines = []
+        for name in people:
+            turns = [text or "(sprak, geen notitie)" for text in said[name]]
+            if len(turns) == 1:
+                lines.append(f"- **{md(name)}:** {md(turns[0])}")
+            elif turns:
+                lines.append(f"- **{md(name)}**")
+                lines += [f"  - {block(text)}" for text in turns]
+            elif any(turn.spreker == name for turn in capture.beurten):
+                lines.append(f"- **{md(name)}:** _past_")
+        if capture.sprekers and capture.beurten and inhoud.herhalen:
+            done = Round(capture.sprekers, True, list(capture.beurten)).finished_in_round
+            if done:
+                lines += ["", f"_Klaar in ronde {done}: toen paste iedereen._"]
+        return lines
+
+    def vrije_teksten(self, inhoud: RondjeInhoud, capture: Capture) -> list[VrijeTekst]:
+        found = [VrijeTekst(f"sprekers.{index}", name, naam=True) for index, name in enumerate(capture.sprekers)]
+        for index, turn in enumerate(capture.beurten):
+            found += [VrijeTekst(f"beurten.{index}.spreker", turn.spreker, naam=True),
+                      VrijeTekst(f"beurten.{index}.tekst", turn.tekst)]
+        return found
+
+
+KIND = Rondje(Stap, RondjeInhoud, Capture)

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
-from samenslim.domain.soorten.base import Afwijking, BaseStap, Vastgelegd
+from samenslim.domain.markdown import bullets, md, note_lines, paragraph
+from samenslim.domain.soorten.base import Afwijking, BaseStap, Cijfer, Inhoud, Soort, Vastgelegd, VrijeTekst, notes
 
-SOORT = "schaal"
-NAAM = "Schaalvraag"
-VIEW = "samenslim.werkvormen.schaal:SchaalView"
+# The scale a schaalvraag uses unless its content says otherwise: the one place it is written.
+LAAGSTE, HOOGSTE = 0, 10
 
 
-class Stap(BaseStap):
-    soort: Literal["schaal"]
-    laagste: int = 0
-    hoogste: int = 10
+class SchaalInhoud(Inhoud):
+    laagste: int = LAAGSTE
+    hoogste: int = HOOGSTE
     betekenis_laagste: str = ""
     betekenis_hoogste: str = ""
     per_deelnemer: bool = True  # also ask each participant for their own score
+
+
+class Stap(SchaalInhoud, BaseStap):
+    soort: Literal["schaal"]
 
     @model_validator(mode="after")
     def _range(self) -> Stap:
@@ -45,21 +48,6 @@ class Capture(Vastgelegd):
     groep: Score | None = None
     per_deelnemer: dict[str, Score] = {}
     notities: str = ""
-
-
-def controleer(inhoud: dict[str, Any], capture: Capture) -> None:
-    """A session file's scale and scores fit together (the bar and the journey rely on it)."""
-    lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
-    if highest <= lowest:
-        raise Afwijking("inhoud.hoogste", f"hoogste ({highest}) moet groter zijn dan laagste ({lowest})")
-    if highest - lowest > 100:
-        raise Afwijking("inhoud.hoogste", f"een schaal van {lowest} tot {highest} is te groot (hoogstens 100 punten)")
-    scores = {"groep": capture.groep} if capture.groep is not None else {}
-    scores |= {f"per_deelnemer.{name}": score for name, score in capture.per_deelnemer.items()}
-    for field, score in scores.items():
-        if not lowest <= score <= highest:
-            raise Afwijking(f"vastgelegd.{field}", f"de score {format_score(score)} ligt buiten de schaal "
-                                                   f"van {lowest} tot {highest}")
 
 
 SCORE_TEXT = re.compile(r"(\d+)(?:[.,](\d*))?")
@@ -90,7 +78,7 @@ def format_mean(mean: float) -> str:
     return f"{mean:.1f}".replace(".", ",")
 
 
-def bar(score: int | float, lowest: int = 0, highest: int = 10) -> str:
+def bar(score: int | float, lowest: int = LAAGSTE, highest: int = HOOGSTE) -> str:
     """'0 ─────●──── 10': the score's place on the scale, readable without colour. A half point
     marks the two whole points it lies between ('6,5': ●● on 6 and 7)."""
     cells = ["─"] * (highest - lowest + 1)
@@ -103,19 +91,61 @@ def average(scores: dict[str, int | float]) -> float | None:
     return round(sum(scores.values()) / len(scores), 1) if scores else None
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lowest, highest = inhoud.get("laagste", 0), inhoud.get("hoogste", 10)
-    lines = []
-    if capture.groep is not None:
-        # 'Groep' only beside per-person scores; alone (or a group score by itself) it is just the score.
-        label = "Groep" if capture.per_deelnemer else "Cijfer"
-        lines.append(f"{label}: {format_score(capture.groep)} op {lowest}–{highest}   "
-                     f"{bar(capture.groep, lowest, highest)}")
-    for name, score in capture.per_deelnemer.items():
-        lines.append(f"{name}: {format_score(score)}")
-    if (mean := average(capture.per_deelnemer)) is not None:
-        lines.append(f"Gemiddelde van de deelnemers: {format_mean(mean)}")
-    if capture.notities.strip():
-        lines += capture.notities.strip().splitlines()
-    return lines
+class Schaal(Soort[SchaalInhoud, Capture]):
+    SOORT = "schaal"
+    NAAM = "Schaalvraag"
+    VIEW = "samenslim.werkvormen.schaal:SchaalView"
+
+    def controleer(self, inhoud: SchaalInhoud, capture: Capture) -> None:
+        """A session file's scale and scores fit together (the bar and the journey rely on it)."""
+        lowest, highest = inhoud.laagste, inhoud.hoogste
+        if highest <= lowest:
+            raise Afwijking("inhoud.hoogste", f"hoogste ({highest}) moet groter zijn dan laagste ({lowest})")
+        if highest - lowest > 100:
+            raise Afwijking("inhoud.hoogste", f"een schaal van {lowest} tot {highest} is te groot (hoogstens 100 punten)")
+        scores = {"groep": capture.groep} if capture.groep is not None else {}
+        scores |= {f"per_deelnemer.{name}": score for name, score in capture.per_deelnemer.items()}
+        for field, score in scores.items():
+            if not lowest <= score <= highest:
+                raise Afwijking(f"vastgelegd.{field}", f"de score {format_score(score)} ligt buiten de schaal "
+                                                       f"van {lowest} tot {highest}")
+
+    def terugblik(self, inhoud: SchaalInhoud, capture: Capture) -> list[str]:
+        lowest, highest = inhoud.laagste, inhoud.hoogste
+        lines = []
+        if capture.groep is not None:
+            # 'Groep' only beside per-person scores; alone (or a group score by itself) it is just the score.
+            label = "Groep" if capture.per_deelnemer else "Cijfer"
+            lines.append(f"{label}: {format_score(capture.groep)} op {lowest}–{highest}   "
+                         f"{bar(capture.groep, lowest, highest)}")
+        for name, score in capture.per_deelnemer.items():
+            lines.append(f"{name}: {format_score(score)}")
+        if (mean := average(capture.per_deelnemer)) is not None:
+            lines.append(f"Gemiddelde van de deelnemers: {format_mean(mean)}")
+        if capture.notities.strip():
+            lines += capture.notities.strip().splitlines()
+        return lines
+
+    def verslag(self, inhoud: SchaalInhoud, capture: Capture) -> list[str]:
+        low, high = inhoud.laagste, inhoud.hoogste
+        meaning_low, meaning_high = inhoud.betekenis_laagste, inhoud.betekenis_hoogste
+        scale = f"{low}{f' ({md(meaning_low)})' if meaning_low else ''} tot {high}" \
+                f"{f' ({md(meaning_high)})' if meaning_high else ''}"
+        lines = [f"Schaal van {scale}.", ""] if capture.groep is not None or capture.per_deelnemer else []
+        if capture.groep is not None:
+            lines.append(f"- **{'Groep' if capture.per_deelnemer else 'Cijfer'}:** {format_score(capture.groep)}")
+        lines += [f"- **{md(name)}:** {format_score(score)}" for name, score in capture.per_deelnemer.items()]
+        if (mean := average(capture.per_deelnemer)) is not None:
+            lines.append(f"- **Gemiddelde:** {format_mean(mean)}")
+        return lines + paragraph(bullets(note_lines(capture.notities)))
+
+    def cijfer(self, inhoud: SchaalInhoud, capture: Capture) -> Cijfer | None:
+        if capture.groep is None:
+            return None
+        return Cijfer(capture.groep, inhoud.laagste, inhoud.hoogste)
+
+    def vrije_teksten(self, inhoud: SchaalInhoud, capture: Capture) -> list[VrijeTekst]:
+        return notes(capture)
+
+
+KIND = Schaal(Stap, SchaalInhoud, Capture)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
-
-SOORT = "tekst"
-NAAM = "Uitleg"
-VIEW = "samenslim.werkvormen.tekst:TekstView"
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd
 
 
-class Stap(BaseStap):
+class TekstInhoud(Inhoud):
+    pass
+
+
+class Stap(TekstInhoud, BaseStap):
     soort: Literal["tekst"]
 
 
@@ -19,5 +19,11 @@ class Capture(Vastgelegd):
     pass
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    return []
+class Tekst(Soort[TekstInhoud, Capture]):
+    SOORT = "tekst"
+    NAAM = "Uitleg"
+    VIEW = "samenslim.werkvormen.tekst:TekstView"
+    captures = False
+
+
+KIND = Tekst(Stap, TekstInhoud, Capture)

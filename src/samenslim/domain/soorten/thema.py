@@ -3,16 +3,17 @@ fills the {thema} places in the steps still to come and is carried into the grou
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
-
-SOORT = "thema"
-NAAM = "Positief thema"
-VIEW = "samenslim.werkvormen.thema:ThemaView"
+from samenslim.domain.markdown import bullets, md, note_lines, paragraph
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst, notes
 
 
-class Stap(BaseStap):
+class ThemaInhoud(Inhoud):
+    pass
+
+
+class Stap(ThemaInhoud, BaseStap):
     soort: Literal["thema"]
 
 
@@ -21,7 +22,24 @@ class Capture(Vastgelegd):
     thema: str = ""
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = [f"Thema: {capture.thema.strip()}"] if capture.thema.strip() else []
-    return lines + (capture.notities.strip().splitlines() if capture.notities.strip() else [])
+class Thema(Soort[ThemaInhoud, Capture]):
+    SOORT = "thema"
+    NAAM = "Positief thema"
+    VIEW = "samenslim.werkvormen.thema:ThemaView"
+
+    def terugblik(self, inhoud: ThemaInhoud, capture: Capture) -> list[str]:
+        lines = [f"Thema: {capture.thema.strip()}"] if capture.thema.strip() else []
+        return lines + (capture.notities.strip().splitlines() if capture.notities.strip() else [])
+
+    def verslag(self, inhoud: ThemaInhoud, capture: Capture) -> list[str]:
+        lines = [f"**Thema: {md(capture.thema)}**"] if capture.thema.strip() else []
+        return lines + paragraph(bullets(note_lines(capture.notities)))
+
+    def thema(self, inhoud: ThemaInhoud, capture: Capture) -> str:
+        return capture.thema
+
+    def vrije_teksten(self, inhoud: ThemaInhoud, capture: Capture) -> list[VrijeTekst]:
+        return notes(capture) + notes(capture, "thema")
+
+
+KIND = Thema(Stap, ThemaInhoud, Capture)

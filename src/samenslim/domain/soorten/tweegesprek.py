@@ -5,20 +5,20 @@ The step's time is split evenly over the halves; what each person told is captur
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Literal
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
-
-SOORT = "tweegesprek"
-NAAM = "Tweegesprek"
-VIEW = "samenslim.werkvormen.tweegesprek:TweegesprekView"
+from samenslim.domain.markdown import md
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst
 
 
-class Stap(BaseStap):
-    soort: Literal["tweegesprek"]
+class TweegesprekInhoud(Inhoud):
     wisselen: bool = True  # False: only the first of each pair tells (one half)
     gelijk_houden: bool = False  # True: keep the pairs of the previous tweegesprek step in this werkvorm
     drietallen: bool = False  # True: start in threes (the facilitator can still switch, ctrl+y)
+
+
+class Stap(TweegesprekInhoud, BaseStap):
+    soort: Literal["tweegesprek"]
 
 
 class Capture(Vastgelegd):
@@ -49,8 +49,8 @@ def make_pairs(names: list[str], rng: random.Random | None = None, size: int = 2
     return pairs
 
 
-def in_threes(inhoud: dict[str, Any], capture: Capture) -> bool:
-    return capture.drietallen if capture.drietallen is not None else bool(inhoud.get("drietallen"))
+def in_threes(inhoud: TweegesprekInhoud, capture: Capture) -> bool:
+    return capture.drietallen if capture.drietallen is not None else inhoud.drietallen
 
 
 def halves(pairs: list[list[str]], swap: bool) -> int:
@@ -78,11 +78,30 @@ def tellers(pairs: list[list[str]], half: int) -> list[tuple[str, list[str]]]:
     return result
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = []
-    if len(capture.paren) > 1 or any(len(group) > 1 for group in capture.paren):
-        word = "Drietallen" if in_threes(inhoud, capture) else "Tweetallen"
-        lines.append(f"{word}: " + "; ".join(" & ".join(group) for group in capture.paren))
-    lines += [f"{name}: {text.strip()}" for name, text in capture.verhalen.items() if text.strip()]
-    return lines
+class Tweegesprek(Soort[TweegesprekInhoud, Capture]):
+    SOORT = "tweegesprek"
+    NAAM = "Tweegesprek"
+    VIEW = "samenslim.werkvormen.tweegesprek:TweegesprekView"
+    needs_others = True
+
+    def terugblik(self, inhoud: TweegesprekInhoud, capture: Capture) -> list[str]:
+        lines = []
+        if len(capture.paren) > 1 or any(len(group) > 1 for group in capture.paren):
+            word = "Drietallen" if in_threes(inhoud, capture) else "Tweetallen"
+            lines.append(f"{word}: " + "; ".join(" & ".join(group) for group in capture.paren))
+        lines += [f"{name}: {text.strip()}" for name, text in capture.verhalen.items() if text.strip()]
+        return lines
+
+    def verslag(self, inhoud: TweegesprekInhoud, capture: Capture) -> list[str]:
+        lines = []
+        if any(len(group) > 1 for group in capture.paren):
+            lines += [f"Tweetallen: {'; '.join(' & '.join(md(name) for name in group) for group in capture.paren)}.", ""]
+        return lines + [f"- **{md(name)}:** {md(text)}" for name, text in capture.verhalen.items() if text.strip()]
+
+    def vrije_teksten(self, inhoud: TweegesprekInhoud, capture: Capture) -> list[VrijeTekst]:
+        found = [VrijeTekst(f"paren.{group}.{index}", name, naam=True)
+                 for group, names in enumerate(capture.paren) for index, name in enumerate(names)]
+        return found + [VrijeTekst(f"verhalen.{name}", text) for name, text in capture.verhalen.items()]
+
+
+KIND = Tweegesprek(Stap, TweegesprekInhoud, Capture)

@@ -6,18 +6,17 @@ under their name. Alone, or without participants, it is the one notepad."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from samenslim.domain.soorten.base import BaseStap, Vastgelegd
-
-SOORT = "vragen"
-NAAM = "Vragen"
-VIEW = "samenslim.werkvormen.vragen:VragenView"
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst, notes
 
 
-class Stap(BaseStap):
-    soort: Literal["vragen"]
+class VragenInhoud(Inhoud):
     per_deelnemer: bool = False  # a notepad per participant (group sessions)
+
+
+class Stap(VragenInhoud, BaseStap):
+    soort: Literal["vragen"]
 
 
 class Capture(Vastgelegd):
@@ -25,9 +24,20 @@ class Capture(Vastgelegd):
     per_deelnemer: dict[str, str] = {}  # participant -> their notes (older files have none)
 
 
-def terugblik(inhoud: dict[str, Any], vastgelegd: dict[str, Any]) -> list[str]:
-    capture = Capture.model_validate(vastgelegd)
-    lines = [f"{name}: {'; '.join(line.strip() for line in text.strip().splitlines() if line.strip())}"
-             for name, text in capture.per_deelnemer.items() if text.strip()]
-    notes = capture.notities.strip()
-    return lines + (notes.splitlines() if notes else [])
+class Vragen(Soort[VragenInhoud, Capture]):
+    SOORT = "vragen"
+    NAAM = "Vragen"
+    VIEW = "samenslim.werkvormen.vragen:VragenView"
+
+    def terugblik(self, inhoud: VragenInhoud, capture: Capture) -> list[str]:
+        lines = [f"{name}: {'; '.join(line.strip() for line in text.strip().splitlines() if line.strip())}"
+                 for name, text in capture.per_deelnemer.items() if text.strip()]
+        notes = capture.notities.strip()
+        return lines + (notes.splitlines() if notes else [])
+
+    def vrije_teksten(self, inhoud: VragenInhoud, capture: Capture) -> list[VrijeTekst]:
+        own = [VrijeTekst(f"per_deelnemer.{name}", text) for name, text in capture.per_deelnemer.items()]
+        return own + notes(capture)
+
+
+KIND = Vragen(Stap, VragenInhoud, Capture)
