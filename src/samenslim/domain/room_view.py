@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from samenslim.domain.soorten import carried_card, kind_of
+from samenslim.domain.soorten.base import Spreekbeurt
 from samenslim.domain.timer import Timer, format_clock
 
 if TYPE_CHECKING:
@@ -67,55 +69,24 @@ def timer_texts(timer: Timer) -> tuple[str, str]:
 
 def chosen_card(session: Sessie) -> str | None:
     """The card drawn earlier in this werkvorm (e.g. the check-in question): the round's question."""
-    run, index = session.current_werkvorm, session.positie.stap
-    for earlier in reversed(run.stappen[:index]):
-        if earlier.soort == "stapel" and earlier.vastgelegd.get("kaart"):
-            card = earlier.vastgelegd["kaart"]
-            return card if isinstance(card, str) else None
-    return None
+    return carried_card(session.current_werkvorm.stappen[: session.positie.stap])
 
 
 def room_questions(session: Sessie) -> list[str]:
     """The question(s) the room reads: the drawn card, the step's questions, else its title."""
     step = session.current_step
-    card = chosen_card(session)
-    questions = ([card] if card and step.soort != "stapel" else []) + list(step.vragen)
+    kind = kind_of(step)
+    card = chosen_card(session) if kind is None or kind.shows_carried_card else None
+    questions = ([card] if card else []) + list(step.vragen)
     return questions or [step.titel]
 
 
-@dataclass(frozen=True)
-class _Turns:
-    speaker: str | None
-    next_speaker: str | None
-    speaking: str | None
-    too_long: bool
-
-
-def _round_turns(step: StapRun, elapsed: float) -> _Turns | None:
-    """Who speaks in a round, from the names and the number of turns only (never their notes)."""
-    from samenslim.domain.soorten import rondje
-
-    captured = step.vastgelegd
-    names = [name for name in captured.get("sprekers", []) if isinstance(name, str)]
-    if not names:
+def _turns(step: StapRun, elapsed: float) -> Spreekbeurt | None:
+    """Who speaks, from the kind (a round answers from names and the number of turns, never their notes)."""
+    kind = kind_of(step)
+    if kind is None or not kind.answers("beurt"):
         return None
-    turns = [rondje.Beurt(spreker=str(turn.get("spreker", "")), ronde=int(turn.get("ronde", 1)),
-                          gepast=bool(turn.get("gepast", False)))
-             for turn in captured.get("beurten", []) if isinstance(turn, dict)]  # the note (tekst) left out
-    began = captured.get("beurt_begon", 0.0)
-    state = rondje.Round(names, bool(step.inhoud.get("herhalen")), turns,
-                         turn_began=float(began) if isinstance(began, (int, float)) else 0.0)
-    speaker = state.current_speaker
-    if speaker is None:
-        return _Turns("Het rondje is klaar", None, None, False)
-    following = names[(len(turns) + 1) % len(names)] if len(names) > 1 else None
-    if following is not None and not state.repeat and len(turns) + 1 >= len(names):
-        following = None  # the last speaker of a single round
-    limit = captured.get("per_persoon")
-    limit = limit if isinstance(limit, (int, float)) and limit > 0 else None
-    used = state.speaking_for(elapsed)
-    speaking = rondje.clock(used) + (f" / {rondje.clock(limit)}" if limit else "")
-    return _Turns(speaker, following, speaking, bool(limit and used > limit))
+    return kind.beurt(kind.inhoud(step), kind.capture(step), elapsed)
 
 
 def room_view(session: Sessie, timer: Timer, speaker_line: str | None = None) -> RoomView:
@@ -128,10 +99,10 @@ def room_view(session: Sessie, timer: Timer, speaker_line: str | None = None) ->
     speaker = next_speaker = speaking = None
     too_long = False
     if session.modus != "solo":
-        turns = _round_turns(step, timer.elapsed()) if step.soort == "rondje" else None
+        turns = _turns(step, timer.elapsed())
         if turns is not None:
-            speaker, next_speaker, speaking, too_long = (turns.speaker, turns.next_speaker, turns.speaking,
-                                                         turns.too_long)
+            speaker, next_speaker, speaking, too_long = turns
+            speaker = speaker if speaker is not None else "Het rondje is klaar"
         elif speaker_line:
             speaker = speaker_line
     agenda: tuple[AgendaPunt, ...] = ()

@@ -104,6 +104,15 @@ class VrijeTekst(NamedTuple):
     naam: bool = False
 
 
+class Spreekbeurt(NamedTuple):
+    """Who has the floor in a step that takes turns, as the room may see it (names and times, never notes)."""
+
+    spreker: str | None  # None when the turns are over
+    volgende: str | None
+    spreektijd: str | None  # '1:05 / 2:00': how long the speaker has had the floor, and of how long
+    te_lang: bool
+
+
 class HasStepData(Protocol):
     """A step as the session stores it (StapRun): its kind's content and capture as JSON dicts."""
 
@@ -175,6 +184,10 @@ class Soort(Generic[N, C]):
 
     def thema(self, inhoud: N, capture: C) -> str | None:
         """The theme this step sets for the session and the group, or None when it sets none."""
+        return None
+
+    def beurt(self, inhoud: N, capture: C, elapsed: float) -> Spreekbeurt | None:
+        """Who has the floor now (a round), given the step timer's reading; None for kinds without turns."""
         return None
 
     def vrije_teksten(self, inhoud: N, capture: C) -> list[VrijeTekst]:

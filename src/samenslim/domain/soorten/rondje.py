@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from samenslim.domain.markdown import block, md
-from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Vastgelegd, VrijeTekst
+from samenslim.domain.soorten.base import BaseStap, Inhoud, Soort, Spreekbeurt, Vastgelegd, VrijeTekst
 
 EVERYONE = "Groep"  # the one 'speaker' when no participants were named
 
@@ -223,6 +223,17 @@ class Rondje(Soort[RondjeInhoud, Capture]):
             if done:
                 lines += ["", f"_Klaar in ronde {done}: toen paste iedereen._"]
         return lines
+
+    def beurt(self, inhoud: RondjeInhoud, capture: Capture, elapsed: float) -> Spreekbeurt | None:
+        if not capture.sprekers:
+            return None
+        state = Round(capture.sprekers, inhoud.herhalen, capture.beurten, turn_began=capture.beurt_begon)
+        if state.current_speaker is None:
+            return Spreekbeurt(None, None, None, False)
+        limit = capture.per_persoon if capture.per_persoon and capture.per_persoon > 0 else None
+        used = state.speaking_for(elapsed)
+        speaking = clock(used) + (f" / {clock(limit)}" if limit else "")
+        return Spreekbeurt(state.current_speaker, state.next_speaker, speaking, bool(limit and used > limit))
 
     def vrije_teksten(self, inhoud: RondjeInhoud, capture: Capture) -> list[VrijeTekst]:
         found = [VrijeTekst(f"sprekers.{index}", name, naam=True) for index, name in enumerate(capture.sprekers)]
