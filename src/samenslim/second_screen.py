@@ -65,6 +65,7 @@ class SecondScreen:
         self._stopping: asyncio.Event | None = None
         self._streams: set[asyncio.Event] = set()  # one per open stream, set when it has closed
         self._ended = False
+        self._published: RoomView | None = None  # the view sent last
         self.port = 0
 
     @property
@@ -346,6 +347,13 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
+
+
+def notice(url: str, opened: bool) -> str:
+    """What the facilitator reads after F7: where the page is and how to put it on the projector."""
+    return (f"{url}\n" + ("Geopend in de browser. " if opened else "Open dit adres in een browser op deze computer. ")
+            + "Sleep het venster naar de beamer en zet het op volledig scherm (F11). "
+            "Het adres blijft bij de sessie-info staan; F7 toont het opnieuw.")
 
 
 def open_in_browser(url: str) -> bool:

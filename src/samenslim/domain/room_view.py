@@ -72,6 +72,18 @@ def chosen_card(session: Sessie) -> str | None:
     return carried_card(session.current_werkvorm.stappen[: session.positie.stap])
 
 
+def agenda_line(session: Sessie) -> str:
+    """Where the meeting is, for the room: the step within the werkvorm, and the agenda around it."""
+    run = session.current_werkvorm
+    line = f"stap {session.positie.stap + 1} van {len(run.stappen)}"
+    if len(session.werkvormen) > 1:
+        items = [("✓ " if all(s.beeindigd for s in item.stappen) and index != session.positie.werkvorm else
+                  "▶ " if index == session.positie.werkvorm else "") + item.titel
+                 for index, item in enumerate(session.werkvormen)]
+        line = f"Agenda {session.positie.werkvorm + 1}/{len(session.werkvormen)}: " + " · ".join(items) + f" ({line})"
+    return line
+
+
 def room_questions(session: Sessie) -> list[str]:
     """The question(s) the room reads: the drawn card, the step's questions, else its title."""
     step = session.current_step

@@ -94,6 +94,13 @@ class StapRun(Record):
     # with every keystroke and put back when the step is shown again, so nothing typed is lost.
     concepten: dict[str, str] = {}
 
+    def bank(self, used_seconds: float, extra_seconds: float, finished: bool) -> None:
+        """Keep the timer's reading when the step is left; `finished`: the step is done (beeindigd)."""
+        self.gebruikte_seconden = round(used_seconds, 3)
+        self.extra_seconden = extra_seconds
+        if finished:
+            self.beeindigd = now()
+
 
 class WerkvormRun(Record):
     werkvorm_id: str

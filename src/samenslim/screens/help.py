@@ -27,6 +27,8 @@ from samenslim.keys import key_label
 
 if TYPE_CHECKING:
     from samenslim.app import SamenslimApp
+    from samenslim.domain.content import Library
+    from samenslim.domain.session import Sessie
 
 
 @dataclass
@@ -163,6 +165,23 @@ class HelpScreen(ModalScreen[None]):
 
 def tips_lines(items: Iterable[str]) -> list[str]:
     return [f"• {item}" for item in items]
+
+
+def step_help(session: Sessie, library: Library) -> list[tuple[str, list[str]]]:
+    """The runner's part of F1: the step's explanation and the werkvorm's tips for the begeleider."""
+    run, step = session.current_werkvorm, session.current_step
+    werkvorm = library.werkvormen.get(run.werkvorm_id)
+    about = [f"{run.titel}, stap {session.positie.stap + 1} van {len(run.stappen)}: {step.titel}"]
+    if werkvorm is not None and werkvorm.doel:
+        about.append(f"Doel: {werkvorm.doel.strip()}")
+    if step.uitleg.strip():
+        about.append(" ".join(step.uitleg.split()))
+    if step.geplande_seconden:
+        about.append(f"Geplande tijd: {step.geplande_seconden / 60:g} min.")
+    sections = [("Bij deze stap", about)]
+    if werkvorm is not None and werkvorm.tips:
+        sections.append(("Tips voor de begeleider", tips_lines(werkvorm.tips)))
+    return sections
 
 
 def palette_commands(app: SamenslimApp, screen: Screen) -> Iterator[SystemCommand]:

@@ -14,18 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from samenslim import messages
+from samenslim.browser import browser_key_allowed, run_browser_key
+from samenslim.domain.room_view import agenda_line, chosen_card
 from samenslim.domain.schedule import schedule
 from samenslim.domain.session import Sessie, StapRun, now, retheme
-from samenslim.domain.soorten import carried_card, kind_of
-from samenslim.domain.taal import aantal
+from samenslim.domain.soorten import kind_of
 from samenslim.domain.timer import Timer
 from samenslim.werkvormen import StepContext, StepView, view_for
 from samenslim.widgets.presentation import PresentationView
+from samenslim.widgets.side_info import side_info
 from samenslim.widgets.timer_display import TimerDisplay
 
 if TYPE_CHECKING:
-
-    from samenslim.domain.room_view import RoomView
     from samenslim.second_screen import SecondScreen
     from samenslim.services import Services
 
@@ -75,10 +75,8 @@ class RunnerScreen(Screen):
     RunnerScreen #step-questions { margin-top: 1; color: $text; padding: 0 1; border-left: thick $accent; height: auto; }
     RunnerScreen #capture-area { height: auto; }
 
-    /* Narrow first: these rules hold until the screen's breakpoint class is set, which Textual does
-       only after the first layout. Wide first would squeeze the step pane beside the 32-column side
-       panel, to nothing at 40 columns (a zero-width OptionList crashed in wrapping). */
-    /* Narrow (zoomed or small) terminals: the timer goes on top, the rest scrolls below it. */
+    /* Narrow (zoomed, small) first, timer on top: the breakpoint class comes only after the first layout,
+       and wide-first squeezed the step pane to nothing at 40 columns (a zero-width OptionList crashed). */
     RunnerScreen #runner-body { height: 1fr; layout: vertical; }
     RunnerScreen #side { width: 100%; height: auto; padding: 0 1; layout: horizontal; align-horizontal: left; }
     RunnerScreen #side-text { margin-left: 2; width: 1fr; height: 4; }
@@ -94,14 +92,12 @@ class RunnerScreen(Screen):
     RunnerScreen.-wide #step-title { padding-top: 1; }
     RunnerScreen.-wide StapelView OptionList { max-height: 12; }
 
-    /* The circles' list and drawing: one under the other, side by side only on a wide runner (narrow
-       first for the same reason: a side-by-side list had no width at 40 columns and wrapping crashed). */
+    /* The circles' list and drawing side by side only on a wide runner (narrow first, as above). */
     RunnerScreen #circles-body { height: auto; }
     RunnerScreen.-wide #circles-body { layout: horizontal; }
     RunnerScreen.-wide #circles-body #drawing { margin-left: 1; }
 
-    /* Tiny (about 40 columns): the timer's words wrap under the digits, the schedule beside them,
-       and the people/agenda panel waits for a wider screen (the title bar still says where you are). */
+    /* Tiny (~40 columns): the timer's words under the digits, no people/agenda panel (the title bar has it). */
     RunnerScreen.-tiny #timer #timer-status { width: 16; }
     RunnerScreen.-tiny #side { padding: 0; }
     RunnerScreen.-tiny #side-text { margin-left: 1; height: auto; max-height: 4; }
@@ -119,7 +115,6 @@ class RunnerScreen(Screen):
         self._bell_rung = False
         self._entering = False
         self.second_screen: SecondScreen | None = None  # F7: the page for the projector, once started
-        self._room_shown: RoomView | None = None
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -139,9 +134,8 @@ class RunnerScreen(Screen):
         yield PresentationView(self.timer, id="presentation")
 
     async def on_mount(self) -> None:
-        # The visible timer display posts TimerDisplay.Second each second it redraws (handled below),
-        # so the speaker's clock and the schedule move with the digits. While paused only the
-        # schedule's end time moves on (by the minute): a slow interval does that.
+        # Ticks come from the visible timer display each second (TimerDisplay.Second, below); while
+        # paused only the schedule's end time moves on, by the minute: a slow interval does that.
         self.set_interval(15, self.tick)
         await self.enter_step()
 
@@ -201,7 +195,7 @@ class RunnerScreen(Screen):
         self.query_one("#step-title", Static).update(title)
         self.query_one("#step-explain", Static).update(step.uitleg.strip())
         questions = Text()
-        card = self.chosen_card() if kind is None or kind.shows_carried_card else None
+        card = chosen_card(self.session) if kind is None or kind.shows_carried_card else None
         if card:
             questions.append(f"» {card}\n", style="bold")
         for question in step.vragen:
@@ -209,70 +203,16 @@ class RunnerScreen(Screen):
         questions.rstrip()
         self.query_one("#step-questions", Static).update(questions)
         self.query_one("#step-questions", Static).display = bool(questions.plain)
-        self.query_one("#side-info", Static).update(self.side_info())
+        self.query_one("#side-info", Static).update(side_info(self.session, self.second_screen.url if self.second_screen else None))
         where = f"{run.titel} · {step.titel}"
         self.query_one(PresentationView).show_step(where, ([card] if card else [])
-                                                   + list(step.vragen) or [step.titel], self.agenda_line())
-
-    def agenda_line(self) -> str:
-        """Where the meeting is, for the room: the step within the werkvorm, and the agenda around it."""
-        session, run = self.session, self.session.current_werkvorm
-        line = f"stap {session.positie.stap + 1} van {len(run.stappen)}"
-        if len(session.werkvormen) > 1:
-            items = [("✓ " if all(s.beeindigd for s in item.stappen) and index != session.positie.werkvorm else
-                      "▶ " if index == session.positie.werkvorm else "") + item.titel
-                     for index, item in enumerate(session.werkvormen)]
-            line = f"Agenda {session.positie.werkvorm + 1}/{len(session.werkvormen)}: " + " · ".join(items) + f" ({line})"
-        return line
-
-    def chosen_card(self) -> str | None:
-        """The card drawn earlier in this werkvorm (e.g. the check-in question) is the round's question."""
-        return carried_card(self.session.current_werkvorm.stappen[: self.session.positie.stap])
-
-    def side_info(self) -> Text:
-        info = Text()
-        run = self.session.current_werkvorm
-        for role, name in run.rollen.items():
-            info.append(f"{role.capitalize()}: ", style="bold")
-            info.append(f"{name or '—'}\n")
-        if self.session.modus == "solo":
-            info.append("Alleen (reflectie)\n", style="italic")
-        elif self.session.deelnemers:
-            info.append(f"{aantal(len(self.session.deelnemers), 'deelnemer')}\n")
-        if self.session.thema:
-            info.append("Thema: ", style="bold")
-            info.append(self.session.thema + "\n")
-        if len(self.session.werkvormen) > 1:
-            info.append("Agenda\n", style="bold")
-            for index, item in enumerate(self.session.werkvormen):
-                here = index == self.session.positie.werkvorm
-                done = all(step.beeindigd for step in item.stappen)
-                mark = "▶ " if here else ("✓ " if done else "  ")
-                info.append(f"{mark}{item.titel}\n", style="bold" if here else "")
-        if self.step.spiekbriefje:
-            info.append("ctrl+s: spiekbriefje\n", style="italic")
-        if self.second_screen is not None:
-            info.append("Tweede scherm: ", style="bold")
-            info.append(f"{self.second_screen.url}\n")
-        return info
+                                                   + list(step.vragen) or [step.titel], agenda_line(self.session))
 
     def help_extra(self) -> list[tuple[str, list[str]]]:
         """For the help screen (F1): this step's explanation and the werkvorm's tips for the begeleider."""
-        from samenslim.screens.help import tips_lines
+        from samenslim.screens.help import step_help
 
-        run, step = self.session.current_werkvorm, self.step
-        werkvorm = self.services.library.werkvormen.get(run.werkvorm_id)
-        about = [f"{run.titel}, stap {self.session.positie.stap + 1} van {len(run.stappen)}: {step.titel}"]
-        if werkvorm is not None and werkvorm.doel:
-            about.append(f"Doel: {werkvorm.doel.strip()}")
-        if step.uitleg.strip():
-            about.append(" ".join(step.uitleg.split()))
-        if step.geplande_seconden:
-            about.append(f"Geplande tijd: {step.geplande_seconden / 60:g} min.")
-        sections = [("Bij deze stap", about)]
-        if werkvorm is not None and werkvorm.tips:
-            sections.append(("Tips voor de begeleider", tips_lines(werkvorm.tips)))
-        return sections
+        return step_help(self.session, self.services.library)
 
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> None:
@@ -303,18 +243,16 @@ class RunnerScreen(Screen):
         if self._entering:
             return  # the step view is being replaced; the end of enter_step ticks again
         self.push_room_view()
+        self.show_speaker()
+        self.save_running_timer()
         if self.presenting:
-            self.show_speaker()  # the runner underneath is covered: it catches up when F5 returns to it
-            self.save_running_timer()
-            return
+            return  # the runner underneath is covered: it catches up when F5 returns to it
         line = self.schedule_line()
         widget = self.query_one("#schedule", Static)
         if str(widget.render()) != line:
             widget.update(line)
         for view in self.query(StepView):
             view.tick()
-        self.show_speaker()
-        self.save_running_timer()
 
     def save_running_timer(self) -> None:
         """While the timer runs, the time used is saved every few seconds, not only at a pause."""
@@ -339,26 +277,19 @@ class RunnerScreen(Screen):
     def on_step_view_theme_changed(self, event: StepView.ThemeChanged) -> None:
         # The group's new theme fills the steps still to come (and is kept for its later sessions).
         retheme(self.session, event.theme, self.services.library.werkvormen, self.services.library.stapels)
-        self.query_one("#side-info", Static).update(self.side_info())
+        self.query_one("#side-info", Static).update(side_info(self.session, self.second_screen.url if self.second_screen else None))
         self.save()
 
     def bank_time(self, finished: bool) -> None:
         self.timer.pause()
-        self.step.gebruikte_seconden = round(self.timer.elapsed(), 3)
-        self.step.extra_seconden = self.timer.extra_seconds
-        if finished:
-            self.step.beeindigd = now()
+        self.step.bank(self.timer.elapsed(), self.timer.extra_seconds, finished)
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from samenslim.browser import browser_key_allowed
-
         return browser_key_allowed(self.app, action, self.BROWSER_KEYS)
 
     async def action_browser(self, action: str) -> None:
         """A browser-safe key for one of the runner's ctrl actions (BROWSER_KEYS)."""
-        from samenslim.browser import run_browser_key
-
         await run_browser_key(self, action, self.BROWSER_KEYS)
 
     def action_toggle_timer(self) -> None:
@@ -385,12 +316,8 @@ class RunnerScreen(Screen):
         presentation.timer_display.set_active(presenting)  # only the display that can be seen ticks
         self.tick()
 
-    # -- the second screen (F7) ------------------------------------------------------------------
-    # The page's server runs in its own thread (samenslim.second_screen); it gets only RoomViews,
-    # the domain's reduction of the session to what the room may see (never the notes). They are
-    # pushed from tick(): each time the visible timer shows a new second (also while another screen
-    # lies over the runner), after a start, pause or step change, and every 15 s while paused; and
-    # whenever the step's capture changed (the round moved on). An unchanged view is not sent.
+    # -- the second screen (F7): a page served from its own thread; it only ever gets RoomViews, what
+    # the room may see (never the notes), from tick() and after each change; an unchanged one is not sent.
 
     def action_second_screen(self) -> None:
         from samenslim import second_screen
@@ -402,34 +329,27 @@ class RunnerScreen(Screen):
             except OSError as error:
                 from samenslim.domain.oserrors import describe_os_error
 
-                self.notify(f"Het tweede scherm kon niet starten: {describe_os_error(error)}", severity="error",
-                            title="Tweede scherm", timeout=10)
-                return
+                return self.notify(f"Het tweede scherm kon niet starten: {describe_os_error(error)}",
+                                   severity="error", title="Tweede scherm", timeout=10)
             self.second_screen = server
-            self._room_shown = None
             self.push_room_view()
-            self.query_one("#side-info", Static).update(self.side_info())
+            self.query_one("#side-info", Static).update(side_info(self.session, self.second_screen.url if self.second_screen else None))
             opened = not self.app.is_headless and second_screen.open_in_browser(url)
         else:
             url, opened = self.second_screen.url, False
-        self.notify(f"{url}\n" + ("Geopend in de browser. " if opened else "Open dit adres in een browser op deze "
-                    "computer. ") + "Sleep het venster naar de beamer en zet het op volledig scherm (F11). "
-                    "Het adres blijft bij de sessie-info staan; F7 toont het opnieuw.",
-                    title="Tweede scherm", timeout=60, markup=False)
+        self.notify(second_screen.notice(url, opened), title="Tweede scherm", timeout=60, markup=False)
 
     def push_room_view(self) -> None:
-        """Give the second screen what the room sees now, if it changed."""
-        if self.second_screen is None or self._entering:
-            return
-        from samenslim.domain.room_view import room_view
+        """Give the second screen what the room sees now (it sends only what changed)."""
+        if self.second_screen is not None and not self._entering:
+            from samenslim.domain.room_view import room_view
 
+            self.second_screen.publish(room_view(self.session, self.timer, self.speaker_line()))
+
+    def speaker_line(self) -> str | None:
         area = self.query_one("#capture-area", Vertical)  # by id: cheaper than a query by type, once a second
-        step_view = area.children[0] if area.children else None
-        line = step_view.speaker_line() if isinstance(step_view, StepView) else None
-        view = room_view(self.session, self.timer, line)
-        if view != self._room_shown:
-            self._room_shown = view
-            self.second_screen.publish(view)
+        view = area.children[0] if area.children else None
+        return view.speaker_line() if isinstance(view, StepView) else None
 
     def on_unmount(self) -> None:
         if self.second_screen is not None:  # it stops with the session (and with the app)
@@ -437,23 +357,16 @@ class RunnerScreen(Screen):
             self.second_screen = None
 
     def action_screenshot(self) -> None:
-        from samenslim.domain.erasure import screenshot_path
-        from samenslim.domain.private_files import write_private
+        from samenslim.screenshot import take_screenshot
 
-        folder = self.services.locations.screenshots_dir
-        path = screenshot_path(self.services.locations, self.session.id, self.session.step_number(), self.wallclock())
         try:
-            # Rendered here and written owner-only: Textual's save_screenshot writes with the umask.
-            write_private(path, self.app.export_screenshot(), root=self.services.locations.data_dir)
+            path, sent = take_screenshot(self.app, self.services.locations, self.session, self.wallclock())
         except OSError as error:
-            from samenslim.domain.store import describe_os_error
+            from samenslim.domain.oserrors import describe_os_error
 
-            self.notify(f"De schermafdruk kon niet worden bewaard in {folder}: {describe_os_error(error)}",
-                        severity="error", title="Schermafdruk", timeout=8)
+            self.notify(f"De schermafdruk kon niet worden bewaard in {self.services.locations.screenshots_dir}: "
+                        f"{describe_os_error(error)}", severity="error", title="Schermafdruk", timeout=8)
             return
-        from samenslim.browser import offer_download
-
-        sent = offer_download(self.app, path, "image/svg+xml")
         self.notify(f"Bewaard: {path}" + ("; de browser downloadt haar ook" if sent else ""),
                     title="Schermafdruk", timeout=6)
 
@@ -519,10 +432,10 @@ class RunnerScreen(Screen):
     def leave(self) -> bool:
         """Bank the time, save and let go of the session (the caller goes back to the library);
         False if saving hangs."""
-        if not self.let_go():
-            return False
-        self.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
-        return True
+        if self.let_go():
+            self.notify(f"'{self.session.titel}' is bewaard en kan later verder.", title="Sessie verlaten", timeout=5)
+            return True
+        return False
 
     def let_go(self) -> bool:
         self.bank_time(finished=False)
