@@ -142,7 +142,7 @@ class Sessie(Record):
     positie: Positie = Positie()
     # A copy of each werkvorm's id and title, derived from `werkvormen` on every save
     # (to_json_bytes). It sits before `werkvormen` so that everything the sessions list needs is
-    # in the first few KB of the file (sessions_index.py reads only that). [] in older files.
+    # in the first few KB of the file (the sessions index reads only that). [] in older files.
     agenda: list[AgendaItem] = []
     werkvormen: list[WerkvormRun]
     # Earlier sessions are records and are never rewritten: the review of their open actions is

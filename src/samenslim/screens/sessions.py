@@ -1,6 +1,6 @@
 """Eerdere sessies: every session, newest first, with filters and full-text search.
 
-The listing comes from the sessions index (sessions_index.py) in a worker, so the screen is drawn
+The listing comes from the sessions index (domain/sessions_index) in a worker, so the screen is drawn
 at once however many files there are. A solo session shows only its title and date until opened;
 a damaged file is listed with the reason and can only be looked at, never overwritten.
 """
@@ -20,7 +20,6 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from samenslim import messages
 
-ALL = "alle"
 PERIODS = [("afgelopen week", 7), ("afgelopen maand", 31), ("afgelopen kwartaal", 92), ("afgelopen jaar", 366)]
 
 

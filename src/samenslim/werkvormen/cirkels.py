@@ -102,7 +102,7 @@ class CirkelsView(StepView[cirkels.CirkelsInhoud, cirkels.Capture]):
         yield Static(f"In de lijst: {rings}, 0 = eraf{extra}, Del = weg", classes="hint")
         if self.inhoud.belang:
             yield Input(placeholder="belang van het gemarkeerde item", id="belang", compact=True)
-        with Vertical(id="circles-body"):  # side by side on a wide runner: samenslim.tcss
+        with Vertical(id="circles-body"):  # side by side on a wide runner: RunnerScreen.DEFAULT_CSS
             yield SafeOptionList(id="items")
             yield Static(id="drawing")
 
