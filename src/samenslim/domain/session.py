@@ -128,6 +128,9 @@ class Sessie(Record):
     # no longer offers it. A flag beside `bezig`, not a third status: an older samenslim reads such
     # a file as unfinished rather than damaged. Before `werkvormen`, so the listing sees it.
     gesloten: datetime | None = None
+    # When `samenslim opruimen` anonymised it (its group's term was over, domain/cleanup.py): every
+    # typed text and name is gone, dates, werkvormen, scores, counts and action status are kept.
+    geanonimiseerd: Moment | None = None
     titel: str
     groep: str = ""
     thema: str = ""
