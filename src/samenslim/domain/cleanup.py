@@ -195,15 +195,31 @@ class Pseudonyms:
         return self._given[key]
 
 
-def _untheme(text: str, solo: bool) -> str:
-    return _FILLED_THEME.sub(THEME_FALLBACK_SOLO if solo else THEME_FALLBACK, text)
+def _themes(session: Sessie) -> list[str]:
+    """Every theme the session had: its own, and each one a step set (they are in the prompts)."""
+    found = [session.thema]
+    for run in session.werkvormen:
+        for step in run.stappen:
+            kind = kind_of(step)
+            if kind is not None and kind.answers("thema"):
+                found.append(kind.thema(kind.inhoud(step), kind.capture(step)) or "")
+    return sorted({theme.strip() for theme in found if theme.strip()}, key=len, reverse=True)
 
 
-def _step(step: StapRun, names: Callable[[str], str], solo: bool) -> StapRun:
+def _untheme(text: str, themes: list[str], solo: bool) -> str:
+    """A prompt without the theme that was filled into it (quoted, or bare as older files have it)."""
+    fallback = THEME_FALLBACK_SOLO if solo else THEME_FALLBACK
+    text = _FILLED_THEME.sub(fallback, text)
+    for theme in themes:
+        text = text.replace(theme, fallback)
+    return text
+
+
+def _step(step: StapRun, names: Callable[[str], str], themes: list[str], solo: bool) -> StapRun:
     kind = kind_of(step)
     return StapRun(
-        titel=_untheme(step.titel, solo), soort=step.soort, uitleg=_untheme(step.uitleg, solo),
-        vragen=[_untheme(question, solo) for question in step.vragen], geplande_seconden=step.geplande_seconden,
+        titel=_untheme(step.titel, themes, solo), soort=step.soort, uitleg=_untheme(step.uitleg, themes, solo),
+        vragen=[_untheme(question, themes, solo) for question in step.vragen], geplande_seconden=step.geplande_seconden,
         # content as asked (from the werkvormen, not typed); a kind this version does not know keeps nothing
         inhoud=step.inhoud if kind is not None else {},
         vastgelegd=kind.anoniem(step, names, REMOVED) if kind is not None else {},
@@ -219,9 +235,10 @@ def anonymised(session: Sessie, new_id: str, renamed: dict[str, str], now: datet
     for name in session.deelnemers:
         names(name)
     solo = session.modus == "solo"
+    themes = _themes(session)
     runs = [WerkvormRun(werkvorm_id=run.werkvorm_id, titel=run.titel, hoofdstuk=run.hoofdstuk, paragraaf=run.paragraaf,
                         rollen={role: names(person) for role, person in run.rollen.items()},
-                        stappen=[_step(step, names, solo) for step in run.stappen])
+                        stappen=[_step(step, names, themes, solo) for step in run.stappen])
             for run in session.werkvormen]
 
     def rekey(key: str) -> str:
