@@ -246,6 +246,21 @@ class Services:
                 f"Verslag van de fout (zonder notities): {report}")
 
     # -- start-up scans (in workers) ------------------------------------------------------------
+    def retention_notice(self) -> str | None:
+        """The reminder at start-up when sessions are past their group's retention term (Dutch), or None.
+        Reads the sessions index and the past-term groups' sessions: call it in a worker."""
+        from samenslim.domain.cleanup import due_count
+        from samenslim.domain.taal import aantal
+
+        try:
+            count = due_count(self.locations, self.wallclock())
+        except OSError:
+            return None  # `samenslim privacy` says what cannot be read
+        if not count:
+            return None
+        return (f"{aantal(count, 'sessie')} over de bewaartermijn van de groep. Ruim op met: samenslim opruimen "
+                "(zonder --uitvoeren zie je eerst wat er gebeurt).")
+
     def scan_unfinished(self) -> list[Sessie]:
         """The sessions to offer at start; fills the groups and the damaged files on the way."""
         from samenslim.domain.groups import groups_from
