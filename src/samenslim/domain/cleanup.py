@@ -27,6 +27,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
 
 from samenslim.domain import retention
 from samenslim.domain.erasure import erase
@@ -202,7 +205,10 @@ def _themes(session: Sessie) -> list[str]:
         for step in run.stappen:
             kind = kind_of(step)
             if kind is not None and kind.answers("thema"):
-                found.append(kind.thema(kind.inhoud(step), kind.capture(step)) or "")
+                try:
+                    found.append(kind.thema(kind.inhoud(step), kind.capture(step)) or "")
+                except ValidationError:
+                    continue
     return sorted({theme.strip() for theme in found if theme.strip()}, key=len, reverse=True)
 
 
@@ -215,6 +221,17 @@ def _untheme(text: str, themes: list[str], solo: bool) -> str:
     return text
 
 
+def _capture(step: StapRun, names: Callable[[str], str]) -> dict[str, Any]:
+    """What the kind keeps of the capture; nothing when the kind is unknown or cannot read it."""
+    kind = kind_of(step)
+    if kind is None:
+        return {}
+    try:
+        return kind.anoniem(step, names, REMOVED)
+    except (ValidationError, KeyError, IndexError, ValueError):
+        return {}
+
+
 def _step(step: StapRun, names: Callable[[str], str], themes: list[str], solo: bool) -> StapRun:
     kind = kind_of(step)
     return StapRun(
@@ -222,7 +239,7 @@ def _step(step: StapRun, names: Callable[[str], str], themes: list[str], solo: b
         vragen=[_untheme(question, themes, solo) for question in step.vragen], geplande_seconden=step.geplande_seconden,
         # content as asked (from the werkvormen, not typed); a kind this version does not know keeps nothing
         inhoud=step.inhoud if kind is not None else {},
-        vastgelegd=kind.anoniem(step, names, REMOVED) if kind is not None else {},
+        vastgelegd=_capture(step, names),
         gestart=step.gestart, beeindigd=step.beeindigd, gebruikte_seconden=step.gebruikte_seconden,
         extra_seconden=step.extra_seconden, spiekbriefje=step.spiekbriefje,
     )
