@@ -175,6 +175,8 @@ def test_anonymising_leaves_no_text_and_no_name_and_keeps_the_trend(data_dir: Pa
     terms = tomllib.loads((data_dir / "bewaartermijnen.toml").read_text(encoding="utf-8"))
     assert terms["opgeruimd"] and terms["termijn"][0]["na"] == "anonimiseren"
 
+    code, out, err = run(data_dir, capsys, "sessies", "--lijst")  # listed like any session, not as damaged
+    assert "Schaalvraag (geanonimiseerd)  (NETWERK JONGEREN OOST)" in out and "beschadigd" not in out + err
     # anonymised sessions are never anonymised again: nothing left to do
     code, out, _err = run(data_dir, capsys, "opruimen")
     assert code == 0 and "Niets op te ruimen" in out

@@ -128,9 +128,6 @@ class Sessie(Record):
     # no longer offers it. A flag beside `bezig`, not a third status: an older samenslim reads such
     # a file as unfinished rather than damaged. Before `werkvormen`, so the listing sees it.
     gesloten: datetime | None = None
-    # When `samenslim opruimen` anonymised it (its group's term was over, domain/cleanup.py): every
-    # typed text and name is gone, dates, werkvormen, scores, counts and action status are kept.
-    geanonimiseerd: Moment | None = None
     titel: str
     groep: str = ""
     thema: str = ""
@@ -146,6 +143,10 @@ class Sessie(Record):
     opvolging: dict[str, Opvolging] = {}
     # When a finished session was opened again to correct or add something (it is finished again later).
     heropend: list[Moment] = []
+    # When `samenslim opruimen` anonymised it (its group's term was over, domain/cleanup.py): every typed
+    # text and name is gone; dates, werkvormen, scores, counts and action status are kept. After
+    # `werkvormen`: the sessions list does not read it (its title says "(geanonimiseerd)").
+    geanonimiseerd: Moment | None = None
 
     def to_json_bytes(self) -> bytes:
         """The file as the store writes it: `agenda` brought up to date, then the JSON (UTF-8)."""
