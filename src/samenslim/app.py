@@ -368,7 +368,17 @@ class SamenslimApp(DutchApp):
         from samenslim.screens.group import GroupScreen
 
         found = self.services.journey(message.group)  # off the UI thread: it reads the group's files
-        self.call_from_thread(self.push_screen, GroupScreen(found))
+        term = self.services.retention_term(message.group)
+        self.call_from_thread(self.push_screen, GroupScreen(found, term))
+
+    @on(messages.SetRetention)
+    def set_retention(self, message: messages.SetRetention) -> None:
+        from samenslim.screens.group import GroupScreen
+
+        term, said = self.services.record_retention(message.group, message.months, message.reason, message.after)
+        self.notify(said, severity="information" if term else "error", timeout=8)
+        if term is not None and isinstance(self.screen, GroupScreen):
+            self.screen.show_term(term)
 
     @on(messages.ContentChanged)
     def reload_content(self) -> None:

@@ -43,3 +43,37 @@ async def test_no_reminder_within_the_term(make_app, data_dir: Path) -> None:
         assert answers == [None]
         assert not any("bewaartermijn" in message for message in messages(app))
         await pilot.press("ctrl+q")
+
+
+async def test_the_group_view_shows_and_sets_the_term(make_app, data_dir: Path) -> None:
+    import tomllib
+
+    from samenslim.messages import OpenGroup
+    from samenslim.screens.group import GroupScreen
+    from samenslim.screens.retention import RetentionDialog
+
+    shutil.copytree(EXAMPLES, data_dir / "sessies")
+    app = make_app(offer_resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.post_message(OpenGroup("Netwerk Jongeren Oost"))
+        await wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "the group view")
+        term_line = app.screen.query_one("#group-term")
+        assert "Nog geen bewaartermijn vastgelegd (b: vastleggen)." in str(term_line.render())
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, RetentionDialog), "the retention dialog")
+        await pilot.press("x", "enter")  # not a number: refused in Dutch, nothing written
+        await pilot.press(*"18", "enter")
+        assert "Reden: schrijf op waarom deze termijn." in str(app.screen.query_one("#retention-error").render())
+        assert app.screen.focused is app.screen.query_one("#retention-reason")
+        await pilot.press(*"convenant", "tab", "down", "enter")  # the reason, then anonimiseren
+        await pilot.press("shift+tab", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "back in the group view")
+        await wait_for(pilot, lambda: "18 maanden na de laatste bijeenkomst, daarna anonimiseren. Reden: convenant"
+                       in str(app.screen.query_one("#group-term").render()), "the term shown")
+        assert any("vastgelegd: 18 maanden" in message for message in messages(app))
+        await pilot.press("ctrl+q")
+    path = data_dir / "bewaartermijnen.toml"
+    stored = tomllib.loads(path.read_text(encoding="utf-8"))["termijn"][0]
+    assert (stored["groep"], stored["maanden"], stored["reden"], stored["na"]) == (
+        "Netwerk Jongeren Oost", 18, "convenant", "anonimiseren")
+    assert path.stat().st_mode & 0o777 == 0o600
