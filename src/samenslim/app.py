@@ -134,6 +134,7 @@ class SamenslimApp(DutchApp):
         self.load_content_in_background()
         self.check_settings()
         self.report_last_crash()
+        self.remind_retention()
         if self.start_screen == "sessies":
             self.open_sessions()
             self.find_groups()
@@ -167,6 +168,13 @@ class SamenslimApp(DutchApp):
         from samenslim.domain.erasure import tidy
 
         tidy(self.locations)
+
+    @work(thread=True, exclusive=True, group="retention")
+    def remind_retention(self) -> None:
+        """Sessions past their group's retention term: said once at start-up (domain/cleanup.py)."""
+        notice = self.services.retention_notice()
+        if notice:
+            self.notify_from_thread(notice, title="Bewaartermijn verlopen", severity="warning", timeout=20)
 
     @work(thread=True, exclusive=True, group="scan")
     def find_unfinished(self) -> None:
@@ -360,7 +368,17 @@ class SamenslimApp(DutchApp):
         from samenslim.screens.group import GroupScreen
 
         found = self.services.journey(message.group)  # off the UI thread: it reads the group's files
-        self.call_from_thread(self.push_screen, GroupScreen(found))
+        term = self.services.retention_term(message.group)
+        self.call_from_thread(self.push_screen, GroupScreen(found, term))
+
+    @on(messages.SetRetention)
+    def set_retention(self, message: messages.SetRetention) -> None:
+        from samenslim.screens.group import GroupScreen
+
+        term, said = self.services.record_retention(message.group, message.months, message.reason, message.after)
+        self.notify(said, severity="information" if term else "error", timeout=8)
+        if term is not None and isinstance(self.screen, GroupScreen):
+            self.screen.show_term(term)
 
     @on(messages.ContentChanged)
     def reload_content(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from samenslim import __version__
 from samenslim.commands import (
+    cmd_cleanup,
     cmd_copy,
     cmd_export,
     cmd_list,
@@ -96,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="hoeveel maanden na de laatste bijeenkomst van de groep (1 tot en met 1200)")
     termijn.add_argument("--reden", metavar="TEKST", required=True,
                          help="waarom deze termijn (de Autoriteit Persoonsgegevens vraagt termijn én reden vast te leggen)")
+    termijn.add_argument("--na", choices=("verwijderen", "anonimiseren"), default=None,
+                         help="wat er na de termijn met de sessies gebeurt: verwijderen (standaard; opnieuw vastleggen zonder --na "
+                              "houdt de eerdere keuze) of anonimiseren "
+                              "(alle getypte tekst en namen weg; data, werkvormen, scores en de stand van acties "
+                              "blijven, zodat het verloop van de groep zichtbaar blijft)")
+    opruimen_help = "ruim de sessies op die over de bewaartermijn van hun groep zijn (verwijderen of anonimiseren)"
+    opruimen = commands.add_parser(
+        "opruimen", parents=[common], help=opruimen_help,
+        description=opruimen_help[0].upper() + opruimen_help[1:] + ". Zonder --uitvoeren toont het alleen wat er "
+                    "zou gebeuren (exit 1 als er iets op te ruimen is).")
+    opruimen.add_argument("--uitvoeren", action="store_true", help="voer het opruimen echt uit")
     serve = commands.add_parser("serve", parents=[common], help="open de app in de browser (met textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
                        help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)")
@@ -121,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     from samenslim.domain.locations import Locations
 
     locations = Locations.resolve(getattr(args, "data_dir", None))
-    if args.command in ("kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn"):
+    if args.command in ("kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn", "opruimen"):
         _tidy(locations)  # the app does this itself once its first frame is drawn
     if args.command == "lijst":
         return cmd_list(locations, as_json=args.json)
@@ -136,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "privacy":
         return cmd_privacy(locations)
     if args.command == "bewaartermijn":
-        return cmd_retention(locations, args.groep, args.maanden, args.reden)
+        return cmd_retention(locations, args.groep, args.maanden, args.reden, args.na)
+    if args.command == "opruimen":
+        return cmd_cleanup(locations, args.uitvoeren)
     if args.command == "serve":
         from samenslim.serve import serve
 

@@ -1,5 +1,5 @@
 """The CLI's commands that work without the app: lijst, valideer, kopieer, sessies, export, privacy,
-bewaartermijn. Everything they print goes through `say`, which escapes control characters."""
+bewaartermijn, opruimen. Everything they print goes through `say`, which escapes control characters."""
 
 from __future__ import annotations
 
@@ -217,8 +217,8 @@ def cmd_privacy(locations) -> int:
             if group.termijn and group.bewaren_tot:
                 past = group.past_term(found.now)
                 say(f"    bewaartermijn {months(group.termijn.maanden)} na de laatste bijeenkomst: "
-                    f"{'verlopen op' if past else 'bewaren tot'} {day(group.bewaren_tot)}; "
-                    f"reden: {redact(group.termijn.reden)}")
+                    f"{'verlopen op' if past else 'bewaren tot'} {day(group.bewaren_tot)}, daarna "
+                    f"{group.termijn.na}; reden: {redact(group.termijn.reden)}")
             elif group.naam and not group.solo:
                 say("    geen bewaartermijn vastgelegd")
     else:
@@ -227,11 +227,20 @@ def cmd_privacy(locations) -> int:
         say(f"  {redact(term.groep)}: geen sessies; bewaartermijn {months(term.maanden)}, reden: {redact(term.reden)}")
     if found.terms_problem:
         say(f"  let op: de bewaartermijnen kunnen niet gelezen worden: {redact(found.terms_problem)}")
-    if found.past_term:
+    # Past their term and not yet carried out (an anonymised session no longer counts): domain/cleanup.py
+    from samenslim.domain.cleanup import plan as cleanup_plan
+
+    cleanup = cleanup_plan(locations, found.now)
+    if found.terms_file.is_file() or cleanup.opgeruimd:
+        say(f"  Laatst opgeruimd: {f'{cleanup.opgeruimd:%d-%m-%Y %H:%M}' if cleanup.opgeruimd else 'nog nooit'} "
+            "(samenslim opruimen --uitvoeren)")
+    if cleanup.due:
         say("")
-        say("Over hun bewaartermijn (ruim ze op: verwijder ze in Eerdere sessies; samenslim opruimen volgt nog):")
-        for group in found.past_term:
-            say(f"  {group.naam}: {aantal(group.sessies, 'sessie')}, bewaren tot {day(group.bewaren_tot)}")
+        say(f"Over de bewaartermijn van hun groep: {aantal(len(cleanup.due), 'sessie')}. Bekijk ze met: samenslim "
+            "opruimen; ruim ze op met: samenslim opruimen --uitvoeren")
+        for group_name in dict.fromkeys(item.groep for item in cleanup.due):
+            mine = [item for item in cleanup.due if item.groep == group_name]
+            say(f"  {group_name}: {aantal(len(mine), 'sessie')}, bewaren tot {day(mine[0].bewaren_tot)}, daarna {mine[0].actie}")
     elif found.sessions and not any(group.termijn for group in found.groups):
         say("Leg per groep vast hoe lang je de sessies bewaart: samenslim bewaartermijn GROEP MAANDEN --reden TEKST")
     if found.findings or found.report_findings:
@@ -259,11 +268,13 @@ def cmd_privacy(locations) -> int:
         say("Niet te controleren (samenslim kan deze bestanden niet lezen):")
         for name, reason in found.unreadable:
             say(f"  {name}: {reason}")
-    return 1 if found.needs_attention else 0
+    # found.past_term counts anonymised sessions too: what is still to do is cleanup.due
+    attention = found.findings or found.report_findings or found.unreadable or found.terms_problem or cleanup.due
+    return 1 if attention else 0
 
 
-def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
-    """Record how long a group's sessions are kept after its last meeting, and why."""
+def cmd_retention(locations, group: str, month_count: int, reason: str, after: str | None = None) -> int:
+    """Record how long a group's sessions are kept after its last meeting, why, and what happens then."""
     from datetime import UTC, datetime
 
     from pydantic import ValidationError
@@ -275,12 +286,13 @@ def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
 
     try:
         term = retention.record(locations.data_dir, group, month_count, reason,
-                                datetime.now(UTC).replace(microsecond=0))
+                                datetime.now(UTC).replace(microsecond=0), after=after)  # type: ignore[arg-type]
     except ValidationError as error:
         field = str(error.errors()[0]["loc"][0])
         problem = {"groep": "GROEP mag niet leeg zijn",
                    "maanden": f"MAANDEN moet een geheel getal van 1 tot en met {retention.MAX_MONTHS} zijn",
-                   "reden": "--reden mag niet leeg zijn: schrijf op waarom deze termijn"}.get(field, field)
+                   "reden": "--reden mag niet leeg zijn: schrijf op waarom deze termijn",
+                   "na": "--na moet verwijderen of anonimiseren zijn"}.get(field, field)
         say(f"samenslim bewaartermijn: {problem}", file=sys.stderr)
         return 2
     except retention.RetentionFileError as error:
@@ -290,7 +302,8 @@ def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
         say(f"samenslim bewaartermijn: kan {retention.path_in(locations.data_dir)} niet schrijven: "
             f"{describe_os_error(error)}", file=sys.stderr)
         return 1
-    say(f"Bewaartermijn van {term.groep}: {months(term.maanden)} na de laatste bijeenkomst. Reden: {term.reden}")
+    say(f"Bewaartermijn van {term.groep}: {months(term.maanden)} na de laatste bijeenkomst, daarna "
+        f"{term.na}. Reden: {term.reden}")
     key = group_key(term.groep)
     moments = [entry.aangemaakt for entry in list_sessions(locations.sessions_dir).entries
                if not entry.beschadigd and not entry.prive and group_key(entry.groep) == key and entry.aangemaakt]
@@ -302,3 +315,52 @@ def cmd_retention(locations, group: str, month_count: int, reason: str) -> int:
             file=sys.stderr)
     say(f"Vastgelegd in {retention.path_in(locations.data_dir)}", file=sys.stderr)
     return 0
+
+
+def cmd_cleanup(locations, carry_out: bool) -> int:
+    """The sessions past their group's term and what happens to them; with --uitvoeren it happens.
+    Exit 1 when something is past its term and not carried out (like privacy: it needs attention),
+    or when carrying out failed for a session; 0 when there is nothing to do or all is done."""
+    from datetime import UTC, datetime
+
+    from samenslim.domain import cleanup, retention
+    from samenslim.domain.identifiers import redact
+    from samenslim.domain.oserrors import describe_os_error
+    from samenslim.domain.taal import aantal
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    plan = cleanup.plan(locations, now)
+    if plan.terms_problem:
+        say(f"samenslim opruimen: de bewaartermijnen kunnen niet gelezen worden: {redact(plan.terms_problem)}; "
+            "er is niets veranderd", file=sys.stderr)
+        return 1
+    for session_id, why in plan.skipped:
+        say(f"let op: {session_id}: {why}", file=sys.stderr)
+    if not plan.due:
+        if carry_out:
+            try:
+                retention.record_cleanup(locations.data_dir, now)
+            except (retention.RetentionFileError, OSError) as error:
+                say(f"let op: kan niet vastleggen wanneer er is opgeruimd: {describe_os_error(error) if isinstance(error, OSError) else error}",
+                    file=sys.stderr)
+        say("Niets op te ruimen: geen sessie is over de bewaartermijn van haar groep.")
+        return 0
+    if not carry_out:
+        say(f"{aantal(len(plan.due), 'sessie')} over de bewaartermijn van de groep:")
+        for item in plan.due:
+            say(f"  {cleanup.describe(item)}")
+        say("Voer het uit met: samenslim opruimen --uitvoeren")
+        return 1
+    try:
+        outcome = cleanup.carry_out(locations, plan.due, now)
+    except (retention.RetentionFileError, OSError) as error:  # only when recording the moment fails
+        say(f"let op: kan niet vastleggen wanneer er is opgeruimd: {describe_os_error(error) if isinstance(error, OSError) else error}",
+            file=sys.stderr)
+        return 1
+    for item, new_id in outcome.done:
+        done = "verwijderd" if new_id is None else f"geanonimiseerd (nu {new_id})"
+        say(f"  {cleanup.describe(item).rsplit('  → ', 1)[0]}: {done}")
+    for item, why in outcome.failed:
+        say(f"  {cleanup.describe(item).rsplit('  → ', 1)[0]}: niet gelukt, {why}", file=sys.stderr)
+    say(f"{aantal(len(outcome.done), 'sessie')} opgeruimd" + (f", {len(outcome.failed)} niet gelukt" if outcome.failed else "") + ".")
+    return 1 if outcome.failed else 0

@@ -118,6 +118,17 @@ class OpenGroup(Message):
         self.group = group
 
 
+class SetRetention(Message):
+    """Record a group's retention term (from the group view), as `samenslim bewaartermijn` does."""
+
+    def __init__(self, group: str, months: int, reason: str, after: str) -> None:
+        super().__init__()
+        self.group = group
+        self.months = months
+        self.reason = reason
+        self.after = after
+
+
 class ShowProblems(Message):
     """The problems with content and session files."""
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from samenslim.domain.autosave import Autosaver
     from samenslim.domain.content import Library, Werkvorm
+    from samenslim.domain.retention import Bewaartermijn
     from samenslim.domain.session import Sessie
     from samenslim.domain.settings import Instellingen
     from samenslim.domain.store import SaveError, SessionStore
@@ -246,6 +247,53 @@ class Services:
                 f"Verslag van de fout (zonder notities): {report}")
 
     # -- start-up scans (in workers) ------------------------------------------------------------
+    def retention_term(self, group: str) -> Bewaartermijn | None:
+        """The group's retention term, or None (also when the file cannot be read: privacy says why)."""
+        from samenslim.domain import retention
+
+        try:
+            return retention.load(retention.path_in(self.locations.data_dir)).for_group(group)
+        except (retention.RetentionFileError, OSError):
+            return None
+
+    def record_retention(self, group: str, months: int, reason: str, after: str) -> tuple[Bewaartermijn | None, str]:
+        """Record a group's term, as `samenslim bewaartermijn` does: the term and what to say (Dutch),
+        or None and why not."""
+        from datetime import UTC
+
+        from pydantic import ValidationError
+
+        from samenslim.domain import retention
+        from samenslim.domain.oserrors import describe_os_error
+
+        try:
+            term = retention.record(self.locations.data_dir, group, months, reason,
+                                    self.wallclock().astimezone(UTC).replace(microsecond=0),
+                                    after=after)  # type: ignore[arg-type]
+        except retention.RetentionFileError as error:
+            return None, f"{error}; er is niets veranderd"
+        except ValidationError:
+            return None, "De bewaartermijn kan niet vastgelegd worden: controleer de maanden en de reden."
+        except OSError as error:
+            return None, f"Kan {retention.path_in(self.locations.data_dir)} niet schrijven: {describe_os_error(error)}"
+        count = f"{term.maanden} {'maand' if term.maanden == 1 else 'maanden'}"
+        return term, f"Bewaartermijn van {term.groep} vastgelegd: {count} na de laatste bijeenkomst, daarna {term.na}."
+
+    def retention_notice(self) -> str | None:
+        """The reminder at start-up when sessions are past their group's retention term (Dutch), or None.
+        Reads the sessions index and the past-term groups' sessions: call it in a worker."""
+        from samenslim.domain.cleanup import due_count
+        from samenslim.domain.taal import aantal
+
+        try:
+            count = due_count(self.locations, self.wallclock())
+        except OSError:
+            return None  # `samenslim privacy` says what cannot be read
+        if not count:
+            return None
+        return (f"{aantal(count, 'sessie')} over de bewaartermijn van de groep. Ruim op met: samenslim opruimen "
+                "(zonder --uitvoeren zie je eerst wat er gebeurt).")
+
     def scan_unfinished(self) -> list[Sessie]:
         """The sessions to offer at start; fills the groups and the damaged files on the way."""
         from samenslim.domain.groups import groups_from

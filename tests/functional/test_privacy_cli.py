@@ -167,7 +167,7 @@ def test_a_term_is_recorded_privately_and_shown_in_privacy(data_dir: Path, capsy
     code, out, err = retention(data_dir, capsys, "netwerk jongeren  OOST", "1200",
                                "--reden", "Afspraak in het convenant: tien jaar voor de trendanalyse")
     assert code == 0
-    assert out == ("Bewaartermijn van netwerk jongeren OOST: 1200 maanden na de laatste bijeenkomst. "
+    assert out == ("Bewaartermijn van netwerk jongeren OOST: 1200 maanden na de laatste bijeenkomst, daarna verwijderen. "
                    "Reden: Afspraak in het convenant: tien jaar voor de trendanalyse\n"
                    "Laatste bijeenkomst 12-03-2026: bewaren tot 12-03-2126.\n")
     path = data_dir / "bewaartermijnen.toml"
@@ -179,7 +179,7 @@ def test_a_term_is_recorded_privately_and_shown_in_privacy(data_dir: Path, capsy
     code, output = privacy(data_dir, capsys)
     assert code == 0
     assert ("  Netwerk Jongeren Oost: 1 sessie (12-03-2026)\n    bewaartermijn 1200 maanden na de laatste bijeenkomst: "
-            "bewaren tot 12-03-2126; reden: Afspraak in het convenant: tien jaar voor de trendanalyse") in output
+            "bewaren tot 12-03-2126, daarna verwijderen; reden: Afspraak in het convenant: tien jaar voor de trendanalyse") in output
     assert "  Intervisie trajectbegeleiders: 1 sessie (07-04-2026)\n    geen bewaartermijn vastgelegd" in output
     assert f"Bewaartermijnen    {path}\n" in output
 
@@ -188,8 +188,10 @@ def test_a_group_past_its_term_needs_attention(data_dir: Path, capsys) -> None:
     assert retention(data_dir, capsys, "Netwerk Jongeren Oost", "1", "--reden", "kort")[0] == 0
     code, output = privacy(data_dir, capsys)
     assert code == 1
-    assert "bewaartermijn 1 maand na de laatste bijeenkomst: verlopen op 12-04-2026; reden: kort" in output
-    assert "Over hun bewaartermijn" in output and "  Netwerk Jongeren Oost: 1 sessie, bewaren tot 12-04-2026" in output
+    assert "bewaartermijn 1 maand na de laatste bijeenkomst: verlopen op 12-04-2026, daarna verwijderen; reden: kort" in output
+    assert "Over de bewaartermijn van hun groep: 1 sessie. Bekijk ze met: samenslim opruimen" in output
+    assert "  Netwerk Jongeren Oost: 1 sessie, bewaren tot 12-04-2026, daarna verwijderen" in output
+    assert "  Laatst opgeruimd: nog nooit (samenslim opruimen --uitvoeren)" in output
 
 
 def test_recording_again_changes_the_groups_one_term(data_dir: Path, capsys) -> None:

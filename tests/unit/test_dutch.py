@@ -36,7 +36,7 @@ def assert_no_english(text: str, phrases: list[str]) -> None:
     assert not found, f"English: {found}\n{text}"
 
 
-COMMANDS = ["lijst", "valideer", "kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn"]
+COMMANDS = ["lijst", "valideer", "kopieer", "sessies", "export", "serve", "privacy", "bewaartermijn", "opruimen"]
 
 
 @pytest.mark.parametrize("args", [

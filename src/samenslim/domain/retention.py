@@ -4,8 +4,10 @@ organisations to record both).
 
 Kept in `bewaartermijnen.toml` in the data folder, owner-only, written atomically. A damaged file is
 never overwritten: the command says what is wrong (file, line, field) and leaves it as it is.
-Carrying the terms out (`samenslim opruimen`: delete or anonymise) is still to come; this module
-already says which groups are past their term.
+With each term the facilitator records what happens once it is over (`na`): the sessions are
+deleted (the default: storage limitation, AVG art. 5(1)(e), and privacy by default, art. 25(2) —
+keeping anything is a choice someone makes on purpose) or anonymised (the group's trend stays).
+`samenslim opruimen` (domain/cleanup.py) carries the terms out and records here when it last ran.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import tomli_w
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -25,6 +27,9 @@ from samenslim.domain.private_files import write_private
 
 FILE_NAME = "bewaartermijnen.toml"
 MAX_MONTHS = 1200  # a hundred years: more is a typing error
+Na = Literal["verwijderen", "anonimiseren"]
+AFTER_ACTIONS: tuple[Na, ...] = ("verwijderen", "anonimiseren")
+DEFAULT_AFTER: Na = "verwijderen"  # privacy by default: nothing is kept unless someone chose to keep it
 
 
 def _tidy(text: str) -> str:
@@ -45,11 +50,14 @@ class Bewaartermijn(BaseModel):
     maanden: Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)]
     reden: Tekst
     vastgelegd: datetime  # when the term was recorded
+    na: Na = DEFAULT_AFTER  # what happens to the sessions once the term is over
 
 
 class Bewaartermijnen(BaseModel):
     model_config = ConfigDict(extra="allow")
 
+    # When `samenslim opruimen --uitvoeren` last ran (None: never). Before the tables in the file.
+    opgeruimd: datetime | None = None
     termijn: list[Bewaartermijn] = []  # [[termijn]] tables in the file, one per group
 
     def for_group(self, group: str) -> Bewaartermijn | None:
@@ -96,15 +104,27 @@ def save(data_dir: Path, terms: Bewaartermijnen) -> Path:
     return write_private(path_in(data_dir), header + tomli_w.dumps(data), root=Path(data_dir))
 
 
-def record(data_dir: Path, group: str, months: int, reason: str, now: datetime) -> Bewaartermijn:
-    """Record (or change) a group's term. RetentionFileError when the file cannot be read (it is
-    then left as it is); pydantic's ValidationError for a bad group, number or reason; OSError."""
+def record(data_dir: Path, group: str, months: int, reason: str, now: datetime,
+           after: Na | None = None) -> Bewaartermijn:
+    """Record (or change) a group's term; without `after` an earlier choice of the group stays (else the
+    default). RetentionFileError when the file cannot be read (it is then left as it is); pydantic's
+    ValidationError for a bad group, number, reason or after-action; OSError."""
     terms = load(path_in(data_dir))
-    term = Bewaartermijn(groep=group, maanden=months, reden=reason, vastgelegd=now)
+    earlier = terms.for_group(group)
+    if after is None:
+        after = earlier.na if earlier is not None else DEFAULT_AFTER
+    term = Bewaartermijn(groep=group, maanden=months, reden=reason, vastgelegd=now, na=after)
     key = group_key(term.groep)
     terms.termijn = [old for old in terms.termijn if group_key(old.groep) != key] + [term]
     save(data_dir, terms)
     return term
+
+
+def record_cleanup(data_dir: Path, when: datetime) -> None:
+    """Note when the terms were last carried out. RetentionFileError (the file is left as it is), OSError."""
+    terms = load(path_in(data_dir))
+    terms.opgeruimd = when
+    save(data_dir, terms)
 
 
 def add_months(moment: datetime, months: int) -> datetime:

@@ -150,6 +150,10 @@ class Sessie(Record):
     opvolging: dict[str, Opvolging] = {}
     # When a finished session was opened again to correct or add something (it is finished again later).
     heropend: list[Moment] = []
+    # When `samenslim opruimen` anonymised it (its group's term was over, domain/cleanup.py): every typed
+    # text and name is gone; dates, werkvormen, scores, counts and action status are kept. After
+    # `werkvormen`: the sessions list does not read it (its title says "(geanonimiseerd)").
+    geanonimiseerd: Moment | None = None
 
     def to_json_bytes(self) -> bytes:
         """The file as the store writes it: `agenda` brought up to date, then the JSON (UTF-8)."""

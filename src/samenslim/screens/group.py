@@ -14,7 +14,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from samenslim import messages
 from samenslim.domain.journey import BARS, Action, Journey, Score
+from samenslim.domain.retention import Bewaartermijn
 from samenslim.domain.soorten.schaal import format_score
 
 STATUS_MARK = {"open": "☐ open", "gedaan": "✓ gedaan", "loopt door": "↻ loopt door", "vervallen": "✗ vervallen"}
@@ -100,8 +102,9 @@ class ScoreChart(Widget):
 class GroupScreen(Screen):
     HULP = """Reis van de groep
     De sessies van één groep op een rij: de scores op de schaalvraag door de tijd, hoe het
-    thema veranderde, en elke actie of elk experiment met wat ervan geworden is."""
-    BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
+    thema veranderde, en elke actie of elk experiment met wat ervan geworden is, en hoe lang de
+    sessies bewaard blijven (b: de bewaartermijn vastleggen)."""
+    BINDINGS = [Binding("escape", "app.pop_screen", "Terug"), Binding("b", "retention", "Bewaartermijn")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     DEFAULT_CSS = """
     GroupScreen #title-bar { dock: top; height: 1; background: $primary; color: $text; text-style: bold; padding: 0 1; }
@@ -114,9 +117,10 @@ class GroupScreen(Screen):
     GroupScreen.-narrow #group-scores { margin-top: 0; }
     """
 
-    def __init__(self, journey: Journey) -> None:
+    def __init__(self, journey: Journey, term: Bewaartermijn | None = None) -> None:
         super().__init__()
         self.journey = journey
+        self.term = term
 
     def compose(self) -> ComposeResult:
         j = self.journey
@@ -136,7 +140,29 @@ class GroupScreen(Screen):
             yield Static(f"Acties en experimenten ({still_open} open)" if j.actions else "Acties en experimenten",
                          classes="section")
             yield Static(self.render_actions(), id="group-actions")
+            yield Static("Bewaartermijn", classes="section")
+            yield Static(self.render_term(), id="group-term")
         yield Footer()
+
+    def render_term(self) -> Text:
+        term = self.term
+        if term is None:
+            return Text("Nog geen bewaartermijn vastgelegd (b: vastleggen).", style="italic")
+        count = f"{term.maanden} {'maand' if term.maanden == 1 else 'maanden'}"
+        return Text(f"{count} na de laatste bijeenkomst, daarna {term.na}. Reden: {term.reden}")
+
+    def show_term(self, term: Bewaartermijn) -> None:
+        self.term = term
+        self.query_one("#group-term", Static).update(self.render_term())
+
+    def action_retention(self) -> None:
+        from samenslim.screens.retention import RetentionDialog
+
+        def chosen(choice) -> None:
+            if choice is not None:
+                self.post_message(messages.SetRetention(self.journey.naam, choice.maanden, choice.reden, choice.na))
+
+        self.app.push_screen(RetentionDialog(self.journey.naam, self.term), chosen)
 
     def on_mount(self) -> None:
         self.query_one("#group-body").focus()

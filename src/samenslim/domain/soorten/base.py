@@ -5,6 +5,7 @@ theme it sets, whether it needs other people, which of its fields hold free text
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
@@ -135,6 +136,9 @@ class Soort(Generic[N, C]):
     needs_others: ClassVar[bool] = False  # alone it is asked as a 'vragen' step (rounds, pairs)
     captures: ClassVar[bool] = True  # False: nothing is captured (an explanation read out)
     shows_carried_card: ClassVar[bool] = True  # shows the card an earlier step carried on (see `kaart`)
+    # Fields of the capture that are dicts keyed by a person's name (per-person scores, notes or speaking
+    # time): anonymising renames their keys (see `anoniem`).
+    naam_sleutels: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, stap: type[BaseStap], inhoud: type[N], capture: type[C]) -> None:
         self.Stap = stap  # its content as an author writes it in TOML
@@ -194,6 +198,22 @@ class Soort(Generic[N, C]):
         """Every text typed into this step's capture, with its place, for privacy (scrubbing) and search."""
         return []
 
+    def anoniem(self, step: HasStepData, pseudonym: Callable[[str], str], removed: str) -> dict[str, Any]:
+        """The step's capture with every typed text replaced by `removed` (blank ones stay blank), every
+        name by its pseudonym (also as the key of a per-person dict), and every key this version does
+        not know dropped: what `samenslim opruimen` keeps of an anonymised session. Scores, counts,
+        choices and statuses stay as they were."""
+        inhoud, capture = self.inhoud(step), self.capture(step)
+        data: dict[str, Any] = _known_fields(capture)
+        for item in self.vrije_teksten(inhoud, capture):
+            new = pseudonym(item.tekst) if item.naam else (removed if item.tekst.strip() else "")
+            _set_at(data, item.veld, new)
+        for field in self.naam_sleutels:
+            by_name = data.get(field)
+            if isinstance(by_name, dict):
+                data[field] = {pseudonym(name): value for name, value in by_name.items()}
+        return data
+
     def free_texts(self, inhoud: N, capture: C) -> list[str]:
         """The typed texts alone (see vrije_teksten)."""
         return [item.tekst for item in self.vrije_teksten(inhoud, capture) if item.tekst.strip()]
@@ -209,3 +229,41 @@ def deck_cards(stapel: str | None, stapels: dict[str, Stapel]) -> list[Kaart]:
     """The cards of the deck a step names (its 'stapel'), or [] when it names none."""
     deck = stapels.get(stapel or "")
     return list(deck.kaarten) if deck else []
+
+
+def _known_fields(value: Any) -> Any:
+    """A model as plain JSON data, with only the fields its class declares (a newer version's extra
+    keys, which may hold text, are left out), at every depth."""
+    if isinstance(value, BaseModel):
+        return {name: _known_fields(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, dict):
+        return {key: _known_fields(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_known_fields(item) for item in value]
+    return value
+
+
+def _set_at(data: Any, path: str, value: str) -> None:
+    """Put `value` at a field path of `vrije_teksten` ('beurten.3.tekst', 'verhalen.Jan de Vries'). A
+    dict key may itself hold dots (a name): the whole key is matched first, longest first."""
+    node = data
+    rest = path
+    while True:
+        if isinstance(node, list):
+            head, _, tail = rest.partition(".")
+            index = int(head)
+            if not tail:
+                node[index] = value
+                return
+            node, rest = node[index], tail
+        elif isinstance(node, dict):
+            keys = sorted((key for key in node if rest == key or rest.startswith(f"{key}.")), key=len, reverse=True)
+            if not keys:
+                raise KeyError(path)
+            key = keys[0]
+            if rest == key:
+                node[key] = value
+                return
+            node, rest = node[key], rest[len(key) + 1:]
+        else:
+            raise KeyError(path)

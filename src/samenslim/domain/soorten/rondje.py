@@ -185,6 +185,7 @@ def clock(seconds: float) -> str:
 
 
 class Rondje(Soort[RondjeInhoud, Capture]):
+    naam_sleutels = ("spreektijd",)  # keyed by participant
     SOORT = "rondje"
     NAAM = "Rondje"
     VIEW = "samenslim.werkvormen.rondje:RondjeView"

@@ -92,6 +92,7 @@ def average(scores: dict[str, int | float]) -> float | None:
 
 
 class Schaal(Soort[SchaalInhoud, Capture]):
+    naam_sleutels = ("per_deelnemer",)  # keyed by participant
     SOORT = "schaal"
     NAAM = "Schaalvraag"
     VIEW = "samenslim.werkvormen.schaal:SchaalView"

@@ -79,6 +79,7 @@ def tellers(pairs: list[list[str]], half: int) -> list[tuple[str, list[str]]]:
 
 
 class Tweegesprek(Soort[TweegesprekInhoud, Capture]):
+    naam_sleutels = ("verhalen",)  # keyed by participant
     SOORT = "tweegesprek"
     NAAM = "Tweegesprek"
     VIEW = "samenslim.werkvormen.tweegesprek:TweegesprekView"

@@ -25,6 +25,7 @@ class Capture(Vastgelegd):
 
 
 class Vragen(Soort[VragenInhoud, Capture]):
+    naam_sleutels = ("per_deelnemer",)  # keyed by participant
     SOORT = "vragen"
     NAAM = "Vragen"
     VIEW = "samenslim.werkvormen.vragen:VragenView"
