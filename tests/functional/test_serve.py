@@ -164,9 +164,8 @@ async def test_in_the_browser_setup_starts_with_f9(make_app, in_the_browser) -> 
 
 async def test_in_the_browser_report_and_screenshot_are_also_downloads(make_app, in_the_browser, data_dir,
                                                                         monkeypatch) -> None:
-    from samenslim.app import SamenslimApp
-
     from samenslim import messages
+    from samenslim.app import SamenslimApp
     from samenslim.screens.export import ExportScreen
     from tests.conftest import wait_for
 
