@@ -20,8 +20,8 @@ VOOR_TEXT = {
     "volledig": "Volledig: alles, voor je eigen archief (met een JSON-kopie)",
 }
 VORM_TEXT = {
-    "md": "Markdown (.md): tekst, voor mail of om verder te bewerken",
-    "html": "HTML (.html): één bestand voor mail en browser, ook als PDF te printen",
+    "md": "Markdown (.md): platte tekst, om verder te bewerken",
+    "html": "HTML (.html): voor mail en browser, als PDF te printen",
     "docx": "Word (.docx)",
 }
 
