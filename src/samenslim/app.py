@@ -322,16 +322,35 @@ class SamenslimApp(DutchApp):
 
     @on(messages.ExportSession)
     def export_session(self, message: messages.ExportSession) -> None:
-        from samenslim.browser import offer_download
+        """Ask for whom and in which form (the export dialog), then write the report."""
+        from samenslim.screens.export import ExportScreen
+
+        def chosen(keuze) -> None:
+            if keuze is not None:
+                self.write_report(message.session_id, keuze.vorm, keuze.voor)
+
+        self.push_screen(ExportScreen(), chosen)
+
+    def write_report(self, session_id: str, vorm: str = "md", voor: str = "groep") -> None:
+        """Write the report chosen in the export dialog; say where it went (and, under serve, download it)."""
+        from rich.markup import escape as escape_markup
+
+        from samenslim.browser import REPORT_TYPES, offer_download
 
         try:
-            report = self.services.export(message.session_id)
+            written = self.services.export(session_id, vorm, voor)
         except Refused as refusal:
             self.refused(refusal)
             return
-        sent = offer_download(self, report, "text/markdown")  # under serve the browser gets it too
-        self.notify(f"Verslag bewaard: {report} (en een JSON-kopie)" + ("; de browser downloadt het ook" if sent else ""),
-                    title="Verslag", timeout=8)
+        binary = vorm == "docx"
+        sent = offer_download(self, written.path, REPORT_TYPES[vorm], binary)
+        what = "Verslag voor de groep" if voor == "groep" else "Volledig verslag"
+        text = f"{what} bewaard: {written.path}" + (" (en een JSON-kopie)" if written.json_copy else "")
+        text += "; de browser downloadt het ook" if sent else ""
+        if written.warning:
+            text += f"\n{written.warning[0].upper()}{written.warning[1:]}"
+        self.notify(escape_markup(text), title="Verslag", timeout=12 if written.warning else 8,
+                    severity="warning" if written.warning else "information")
 
     @on(messages.DeleteSession)
     def delete_session(self, message: messages.DeleteSession) -> None:

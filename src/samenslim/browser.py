@@ -3,7 +3,8 @@
 textual-serve runs the app with Textual's web driver (it sets TEXTUAL_DRIVER), so `App.is_web` is
 True there and only there. A file the app writes then lands on the server's disk, which in a
 browser may be another computer's: it is also handed to the browser as a download
-(`App.deliver_text`), after it was written (owner-only) as in the terminal.
+(`App.deliver_text`, or `deliver_binary` for a Word file), after it was written (owner-only) as in
+the terminal.
 
 A browser keeps some keys for itself before the page sees them (ctrl+n, ctrl+t, ctrl+w). A screen
 that uses such a key names a browser-safe one per action in `BROWSER_KEYS` (action -> key), binds
@@ -19,12 +20,23 @@ from pathlib import Path
 from textual.app import App
 from textual.screen import Screen
 
+# The report's forms as a browser receives them (a download under serve).
+REPORT_TYPES = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
-def offer_download(app: App, path: Path, mime_type: str) -> bool:
-    """Under serve, send the file written at `path` to the browser as a download; True if offered."""
+
+def offer_download(app: App, path: Path, mime_type: str, binary: bool = False) -> bool:
+    """Under serve, send the file written at `path` to the browser as a download; True if offered.
+    binary: a file that is no text (a Word report), sent as it is."""
     if not app.is_web:
         return False
-    app.deliver_text(path, save_filename=path.name, mime_type=mime_type, encoding="utf-8")
+    if binary:
+        app.deliver_binary(path, save_filename=path.name, mime_type=mime_type)
+    else:
+        app.deliver_text(path, save_filename=path.name, mime_type=mime_type, encoding="utf-8")
     return True
 
 

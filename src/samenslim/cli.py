@@ -26,10 +26,12 @@ from samenslim.commands import (
 )
 from samenslim.dutch_argparse import DutchParser
 
-__all__ = ["main", "build_parser", "printable", "say", "session_line", "EXPORT_FORMS"]
+__all__ = ["main", "build_parser", "printable", "say", "session_line", "EXPORT_FORMS", "EXPORT_FOR"]
 
 # The report's forms (domain/report_formats.VORMEN, not imported here: it loads python-docx).
 EXPORT_FORMS = ("md", "html", "docx")
+# Who a report is for (domain/export.VOOR); the first is the default (privacy by default, see ARCHITECTURE.md).
+EXPORT_FOR = ("groep", "volledig")
 
 
 def _font_size(text: str) -> int:
@@ -69,8 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
                               "niet mee; van een sessie alleen tellen alleen de titel); werkt als --lijst")
     export = commands.add_parser(
         "export", parents=[common], help="schrijf het verslag van een sessie (Markdown, HTML of Word)",
-        description="Schrijf het verslag van een sessie. Markdown komt zonder --naar op het scherm; HTML en Word "
-                    "komen zonder --naar in de map verslagen (ID.html, ID.docx) en gaan mee als je de sessie "
+        description="Schrijf het verslag van een sessie. Standaard het verslag voor de groep: zonder casusnotities "
+                    "en zonder cijfers per persoon, met herkenbare gegevens vervangen; --voor volledig geeft alles, "
+                    "voor je eigen archief. Markdown komt zonder --naar op het scherm; HTML en Word komen zonder "
+                    "--naar in de map verslagen (ID.groep.html of ID.html, enzovoort) en gaan mee als je de sessie "
                     "verwijdert. Vooraf wordt gemeld hoeveel herkenbare gegevens (BSN, telefoon, e-mail, IBAN, "
                     "geboortedatum) het verslag bevat.")
     export.add_argument("sessie_id", metavar="ID", help="id van de sessie (zie samenslim sessies --lijst)")
@@ -79,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="md: Markdown (standaard); html: één bestand voor mail en browser, ook als PDF te "
                            "printen; docx: Word")
     form.add_argument("--json", action="store_true", help="een kopie van het sessiebestand (JSON)")
+    export.add_argument("--voor", choices=EXPORT_FOR, default=None,
+                        help="groep: om te delen met de groep (standaard; zonder casusnotities en cijfers per "
+                             "persoon, herkenbare gegevens vervangen, met een lijst van wat is weggelaten); "
+                             "volledig: alles, voor je eigen archief")
     export.add_argument("--naar", metavar="PAD", type=Path,
                         help="schrijf naar dit bestand (zonder --naar: md op het scherm, html en docx in de map "
                              "verslagen)")
@@ -144,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sessies" and (args.lijst or args.zoek is not None):
         return cmd_sessions(locations, args.zoek)
     if args.command == "export":
-        return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json, vorm=args.vorm or "md")
+        return cmd_export(locations, args.sessie_id, args.naar, as_json=args.json, vorm=args.vorm or "md",
+                          voor=args.voor)
     if args.command == "privacy":
         return cmd_privacy(locations)
     if args.command == "bewaartermijn":

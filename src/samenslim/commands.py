@@ -115,12 +115,18 @@ def session_line(entry) -> str:
     return line + ("  [nieuwere versie: alleen te bekijken]" if entry.leesbaar_alleen else "") + f"  · {entry.id}"
 
 
-def cmd_export(locations, session_id: str, target: Path | None, as_json: bool, vorm: str = "md") -> int:
-    """The report (md, html or docx) or the JSON copy. Markdown and JSON go to the screen without
-    --naar; html and docx to verslagen/ID.html|docx, where deleting the session finds them.
-    The identifier scan runs first: kinds and counts on stderr, never the values."""
+def cmd_export(locations, session_id: str, target: Path | None, as_json: bool, vorm: str = "md",
+               voor: str | None = None) -> int:
+    """The report (md, html or docx; for the group by default, or 'volledig') or the JSON copy.
+    Markdown and JSON go to the screen without --naar; html and docx to verslagen/ID[.groep].html|docx,
+    where deleting the session finds them. The identifier scan runs first: kinds and counts on
+    stderr, never the values."""
     from samenslim.domain.store import SessionFileError, SessionStore
 
+    if as_json and voor is not None:
+        say("samenslim export: --voor hoort niet bij --json: de JSON-kopie is altijd het hele sessiebestand",
+            file=sys.stderr)
+        return 2
     store = SessionStore(locations.sessions_dir, root=locations.data_dir)
     try:
         path = store.path_for(session_id)
@@ -135,11 +141,11 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool, v
     except SessionFileError as error:
         say(f"samenslim export: de sessie kan niet gelezen worden: {error}", file=sys.stderr)
         return 1
-    content, suffix, warning = _export_content(session, vorm, as_json)
+    content, suffix, warning = _export_content(session, vorm, as_json, voor or "groep")
     if warning:
         say(warning, file=sys.stderr)
     root = None
-    if target is None and suffix in (".md", ".json"):  # the notes may hold terminal escapes: shown, never obeyed
+    if target is None and suffix.endswith((".md", ".json")):  # the notes may hold terminal escapes: shown, never obeyed
         assert isinstance(content, str)
         sys.stdout.write(json_printable(content) if as_json else printable(content, keep="\n\t"))
         return 0
@@ -161,7 +167,7 @@ def cmd_export(locations, session_id: str, target: Path | None, as_json: bool, v
     return 0
 
 
-def _export_content(session, vorm: str, as_json: bool) -> tuple[str | bytes, str, str | None]:
+def _export_content(session, vorm: str, as_json: bool, voor: str = "groep") -> tuple[str | bytes, str, str | None]:
     """What to write, its suffix, and the identifier warning (or None)."""
     if as_json:
         from samenslim.domain.export import json_copy
@@ -172,9 +178,9 @@ def _export_content(session, vorm: str, as_json: bool) -> tuple[str | bytes, str
         for place in scan_session(session):
             counts[place.kind] += place.count
         return json_copy(session), ".json", identifier_warning(counts, "deze JSON-kopie")
-    from samenslim.domain.report_formats import build, identifier_warning, vorm_named
+    from samenslim.domain.report_formats import build, identifier_warning, voor_named, vorm_named
 
-    report = build(session, vorm_named(vorm))
+    report = build(session, vorm_named(vorm), voor_named(voor))
     return report.content, report.suffix, identifier_warning(report.identifiers)
 
 

@@ -14,7 +14,7 @@ the app (`SamenslimApp`), which owns the screen stack and hands the work to `ser
 | ShowLibrary           | runner (left), summary             | app: back to the base of the stack          |
 | OpenSessions          | library                            | app: Eerdere sessies                        |
 | OpenSessionView       | Eerdere sessies                    | app: read the file, the read-back           |
-| ExportSession         | Eerdere sessies, read-back         | app: verslag and JSON copy                  |
+| ExportSession         | Eerdere sessies, read-back         | app: export dialog (for whom, form), verslag|
 | DeleteSession         | Eerdere sessies, read-back         | app: confirm, erase, refresh the listing    |
 | OpenGroup             | Eerdere sessies, read-back         | app: the group's journey                    |
 | ShowProblems          | library                            | app: the problems screen                    |
@@ -94,7 +94,7 @@ class OpenSessionView(Message):
 
 
 class ExportSession(Message):
-    """Write the session's verslag and JSON copy."""
+    """Ask for whom and in which form (the export dialog), then write the session's verslag."""
 
     def __init__(self, session_id: str) -> None:
         super().__init__()

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from samenslim.domain.locations import Locations, builtin_content_dir
 
@@ -28,6 +28,15 @@ if TYPE_CHECKING:
     from samenslim.domain.settings import Instellingen
     from samenslim.domain.store import SaveError, SessionStore
     from samenslim.domain.timer import Clock
+
+
+class Exported(NamedTuple):
+    """A report written by `Services.export`: where it went, its JSON copy (the full report only), and
+    the identifier warning (kinds and counts, never the values) or None."""
+
+    path: Path
+    json_copy: Path | None
+    warning: str | None
 
 
 class Refused(Exception):
@@ -365,24 +374,31 @@ class Services:
         except (ValueError, RecursionError) as error:  # changed since it was listed: no longer JSON
             raise Refused(f"Kan {entry.bestand} niet openen: het is intussen geen geldige JSON meer") from error
 
-    def export(self, session_id: str) -> Path:
-        """A Markdown verslag and a JSON copy in <data>/verslagen, for mail or the archive; the report's path."""
-        from samenslim.domain.erasure import report_paths
-        from samenslim.domain.export import json_copy, markdown
+    def export(self, session_id: str, vorm: str = "md", voor: str = "groep") -> Exported:
+        """The verslag in <data>/verslagen (ID.groep.md, ID.html, ...), for mail or the archive; the full
+        one ('volledig') with a JSON copy of the session beside it. Owner-only, named so that deleting
+        the session deletes it. The identifier scan runs first: its warning (kinds and counts) is returned."""
+        from samenslim.domain.erasure import report_path
+        from samenslim.domain.export import json_copy
         from samenslim.domain.private_files import write_private
+        from samenslim.domain.report_formats import build, identifier_warning, voor_named, vorm_named
         from samenslim.domain.store import StoreError, describe_os_error
 
         folder = self.locations.reports_dir
         try:
             session = self.store.load(session_id)
-            report, copy = report_paths(self.locations, session.id)
-            write_private(report, markdown(session), root=self.locations.data_dir)
-            write_private(copy, json_copy(session), root=self.locations.data_dir)
+            report = build(session, vorm_named(vorm), voor_named(voor))
+            path = report_path(self.locations, session.id, report.suffix)
+            write_private(path, report.content, root=self.locations.data_dir)
+            copy = None
+            if report.voor == "volledig":
+                copy = report_path(self.locations, session.id, ".json")
+                write_private(copy, json_copy(session), root=self.locations.data_dir)
         except StoreError as error:
             raise Refused(f"Geen verslag: {error}") from error
         except OSError as error:
             raise Refused(f"Het verslag kon niet bewaard worden in {folder}: {describe_os_error(error)}") from error
-        return report
+        return Exported(path, copy, identifier_warning(report.identifiers))
 
     # -- deleting ------------------------------------------------------------------------------------
     def delete_question(self, entry: Any) -> str:

@@ -89,7 +89,9 @@ async def test_list_filter_search_open_and_export(make_app, data_dir) -> None:
         assert isinstance(view, SessionViewScreen)
         text = view.query_one(Markdown).source
         assert "## Progressiegerichte intervisie" in text and "Fatma" in text
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e")  # the export dialog: v for the full report, Enter writes it
+        await pilot.pause()
+        await pilot.press("v", "enter")
         await pilot.pause()
     report = data_dir / "verslagen" / f"{EXAMPLES[1].stem}.md"
     assert report.read_text(encoding="utf-8").startswith("# Intervisie trajectbegeleiders april")

@@ -161,10 +161,10 @@ def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
 
 def test_export_to_stdout_and_to_a_file(data_dir: Path, tmp_path: Path) -> None:
     expected = (SNAPSHOTS / f"{INTERVISIE}.md").read_text(encoding="utf-8")
-    shown = run("export", INTERVISIE, data_dir=data_dir)
+    shown = run("export", INTERVISIE, "--voor", "volledig", data_dir=data_dir)
     assert shown.returncode == 0 and shown.stdout == expected
     target = tmp_path / "verslag.md"
-    written = run("export", INTERVISIE, "--naar", str(target), data_dir=data_dir)
+    written = run("export", INTERVISIE, "--voor", "volledig", "--naar", str(target), data_dir=data_dir)
     assert written.returncode == 0 and written.stdout == ""
     assert target.read_text(encoding="utf-8") == expected
     as_json = run("export", INTERVISIE, "--json", data_dir=data_dir)

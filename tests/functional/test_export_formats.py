@@ -43,6 +43,10 @@ def umask_022() -> Iterator[None]:
 
 
 def export(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:
+    """`samenslim export`, of the full report: these tests are about the forms; the report for the
+    group (the default) has its own tests in test_export_group.py."""
+    if "--voor" not in args and "--json" not in args:
+        args = (*args, "--voor", "volledig")
     try:
         code = main(["export", *args, "--data-dir", str(data_dir)])
     except SystemExit as stop:
@@ -68,7 +72,7 @@ def test_the_cli_offers_the_forms_the_domain_writes() -> None:
     assert EXPORT_FORMS == report_formats.VORMEN
 
 
-def test_markdown_stays_the_default_and_byte_identical(capsys, data_dir: Path) -> None:
+def test_markdown_stays_the_default_form_and_the_full_report_byte_identical(capsys, data_dir: Path) -> None:
     expected = (SNAPSHOTS / f"{INTERVISIE}.md").read_text(encoding="utf-8")
     assert export(capsys, data_dir, INTERVISIE) == (0, expected, "")
     assert export(capsys, data_dir, INTERVISIE, "--vorm", "md") == (0, expected, "")

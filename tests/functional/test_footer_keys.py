@@ -115,6 +115,12 @@ async def session_view(pilot) -> None:
     await pilot.pause()
 
 
+async def export_dialog(pilot) -> None:
+    await session_view(pilot)
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+
+
 async def group(pilot) -> None:
     await sessions(pilot)
     await pilot.press("ctrl+g")
@@ -203,6 +209,7 @@ SCENARIOS: dict[str, Scenario] = {
     "sessions": Scenario(sessions, prepare=example_sessions),
     "session-view": Scenario(session_view, prepare=example_sessions),
     "group": Scenario(group, prepare=example_sessions),
+    "export": Scenario(export_dialog, prepare=example_sessions),
     "confirm-delete": Scenario(confirm_delete, prepare=example_sessions),
     "open-actions": Scenario(open_actions, prepare=team_sessions),
     "resume": Scenario(resume, prepare=team_sessions, offer_resume=True),

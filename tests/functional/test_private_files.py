@@ -103,7 +103,9 @@ async def test_everything_samenslim_writes_is_owner_only(umask, make_app, data_d
     async with app.run_test(size=(100, 30)) as pilot:
         session_id = await run_a_session(pilot)
         await open_sessions_and_search(pilot)
-        await pilot.press("ctrl+e")  # the report and its JSON copy
+        await pilot.press("ctrl+e")  # the export dialog: the full report (v) and its JSON copy
+        await pilot.pause()
+        await pilot.press("v", "enter")
         await pilot.pause()
         await wait_for(pilot, lambda: app.settings is not None, "the settings are read")
         app.theme = "textual-light"  # kept in instellingen.toml
@@ -194,7 +196,9 @@ async def test_deleting_in_the_app_erases_every_file_that_holds_the_session(make
     async with app.run_test(size=(100, 30)) as pilot:
         session_id = await run_a_session(pilot)
         screen = await open_sessions_and_search(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e")  # the export dialog: the full report (v) and its JSON copy
+        await pilot.pause()
+        await pilot.press("v", "enter")
         await pilot.pause()
         held = holding(data_dir, SENTINEL)
         assert {f"sessies/{session_id}.json", f"sessies/{TEXTS_NAME}", f"verslagen/{session_id}.md",
@@ -222,7 +226,9 @@ async def test_erase_in_the_domain_leaves_other_sessions_files(make_app, data_di
     async with app.run_test(size=(100, 30)) as pilot:
         session_id = await run_a_session(pilot)
         await open_sessions_and_search(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e")  # the export dialog: the full report (v) and its JSON copy
+        await pilot.pause()
+        await pilot.press("v", "enter")
         await pilot.pause()
     from samenslim.domain.erasure import erase, files_to_erase
 

@@ -164,21 +164,36 @@ async def test_in_the_browser_setup_starts_with_f9(make_app, in_the_browser) -> 
 
 async def test_in_the_browser_report_and_screenshot_are_also_downloads(make_app, in_the_browser, data_dir,
                                                                         monkeypatch) -> None:
+    from samenslim import messages
     from samenslim.app import SamenslimApp
+    from samenslim.screens.export import ExportScreen
+    from tests.conftest import wait_for
 
     delivered: list[tuple[Path, str]] = []
     monkeypatch.setattr(SamenslimApp, "deliver_text",
                         lambda self, path, **kwargs: delivered.append((Path(path), kwargs["mime_type"])))
+    binary: list[tuple[Path, str]] = []
+    monkeypatch.setattr(SamenslimApp, "deliver_binary",
+                        lambda self, path, **kwargs: binary.append((Path(path), kwargs["mime_type"])))
     app = make_app(offer_resume=False)
     async with app.run_test(size=(160, 30)) as pilot:
         await runner_with_footer(make_app, pilot)
         await pilot.press("f6")
         await pilot.pause()
-        app.export_session(app.screen.session.id)
-        await pilot.pause()
+        session_id = app.screen.session.id
+        app.post_message(messages.ExportSession(session_id))  # what ctrl+e in the looking-back screens posts
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(delivered) == 2, "the report is delivered")
+        app.post_message(messages.ExportSession(session_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        await pilot.press("f", "f", "enter")  # Word
+        await wait_for(pilot, lambda: len(binary) == 1, "the Word report is delivered")
     [(shot, shot_type), (report, report_type)] = delivered
     assert shot.suffix == ".svg" and shot_type == "image/svg+xml" and shot.is_file()  # also on disk
-    assert report.suffix == ".md" and report_type == "text/markdown" and report.is_file()
+    assert report.name == f"{session_id}.groep.md" and report_type == "text/markdown" and report.is_file()
+    [(word, word_type)] = binary
+    assert word.name == f"{session_id}.groep.docx" and word.is_file() and word_type.endswith("wordprocessingml.document")
 
 
 async def test_in_the_terminal_nothing_is_delivered(make_app, monkeypatch) -> None:

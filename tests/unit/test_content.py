@@ -114,6 +114,23 @@ def test_wrong_types_and_missing_fields_are_all_reported(tmp_path: Path) -> None
     assert by_field["stappen[1].minuten"].line == text.splitlines().index('minuten = "twee"') + 1
 
 
+def test_the_case_marker_is_a_bool_and_marks_the_told_case(tmp_path: Path) -> None:
+    text = GOOD.replace('minuten = 2\n', 'minuten = 2\ncasus = "ja"\n')
+    path = write(tmp_path, "casus.toml", text)
+    _, problems = load_file(path)
+    assert [(p.field, p.message) for p in problems] == [("stappen[1].casus", "moet true of false zijn")]
+    assert problems[0].line == text.splitlines().index('casus = "ja"') + 1
+    werkvorm, problems = load_file(write(tmp_path, "goed.toml", GOOD.replace("minuten = 2\n", "minuten = 2\ncasus = true\n")))
+    assert not problems and werkvorm is not None
+    assert [step.casus for step in werkvorm.stappen] == [True, False]
+    assert "casus" not in werkvorm.stappen[0].inhoud(), "a common key, not the kind's own content"
+    library = load_library(BUILTIN)
+    marked = {(werkvorm_id, step.titel) for werkvorm_id, werkvorm in library.werkvormen.items()
+              for step in werkvorm.stappen if step.casus}
+    assert ("progressiegerichte-intervisie", "Vertellen") in marked
+    assert ("hoe-werkte-het-hier", "Reconstructie van de ervaring") in marked
+
+
 @pytest.mark.parametrize(("head", "fits"), [
     ("minuten = 20\nminuten_max = 25\n", True),
     ("minuten_max = 25\n", False),  # a top without a bottom

@@ -160,6 +160,7 @@ def every_consumer(store: SessionStore, folder: Path) -> None:
         readback.outline(session)
         readback.actions(session)
         export.markdown(session)
+        export.markdown(session, "groep")
         json.loads(export.json_copy(session))
         journey.journey(sessions, session.groep)
         if session.status == "bezig":

@@ -79,7 +79,9 @@ async def test_odd_file_names_never_crash_export_or_delete(make_app, data_dir) -
         assert table.row_count == len(ODD_NAMES) + 1
         for row in range(table.row_count):
             table.move_cursor(row=row)
-            await pilot.press("ctrl+e")
+            await pilot.press("ctrl+e")  # the export dialog; Enter writes the report (or says why not)
+            await pilot.pause()
+            await pilot.press("enter")
             await pilot.pause()
             await pilot.press("delete")
             await pilot.pause()
@@ -92,7 +94,7 @@ async def test_odd_file_names_never_crash_export_or_delete(make_app, data_dir) -
     assert sorted(path.name for path in folder.glob("[!.]*.json")) == sorted([EXAMPLES[0].name, *ODD_NAMES]), \
         "odd files are left alone"
     assert not (data_dir / "verslagen").exists() or all(
-        path.stem == EXAMPLES[0].stem for path in (data_dir / "verslagen").iterdir())
+        path.name.startswith(f"{EXAMPLES[0].stem}.") for path in (data_dir / "verslagen").iterdir())
 
 
 # -- printing --------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Everything derived from a session, found by name, so deleting a session erases all of it.
 
 A session's notes end up in more files than its own: the report, its JSON copy and the report
-as HTML and Word in `verslagen/` (named `ID.md`, `ID.json`, `ID.html`, `ID.docx`), the screenshots in `schermafdrukken/` (named
+as HTML and Word in `verslagen/` (named `ID.md`, `ID.json`, `ID.html`, `ID.docx`, and the report for the
+group `ID.groep.md`, `ID.groep.html`, `ID.groep.docx`), the screenshots in `schermafdrukken/` (named
 `ID-stapN-HHMMSS.svg`), and the sessions folder's search cache. Crash reports hold no notes but
 name the session (`sessie: ID`, and the id holds the title's words): they go too. The names are the record: every
 derived file is written under a name made here, and found again by matching that exact pattern,
@@ -23,11 +24,14 @@ from samenslim.domain.private_files import FILE_MODE, FOLDER_MODE, remove_stale_
 from samenslim.domain.sessions_index import cache_lock, forget
 from samenslim.domain.store import SUFFIX, SessionStore, check_session_id
 
-REPORT_SUFFIXES = (".md", ".json", ".html", ".docx")
+# The full report and its JSON copy (ID.md ...), and the report for the group (ID.groep.md ...): a dot
+# cannot be part of a session id, so ID.groep.md can never be the report of a session named 'ID-groep'.
+REPORT_SUFFIXES = (".md", ".json", ".html", ".docx", ".groep.md", ".groep.html", ".groep.docx")
 
 
 def report_path(locations: Locations, session_id: str, suffix: str) -> Path:
-    """Where a report of this session is written by default: verslagen/ID.md (.json, .html, .docx)."""
+    """Where a report of this session is written by default: verslagen/ID.md (.json, .html, .docx,
+    .groep.md, .groep.html, .groep.docx)."""
     check_session_id(session_id)
     if suffix not in REPORT_SUFFIXES:
         raise ValueError(f"geen verslagvorm: {suffix}")

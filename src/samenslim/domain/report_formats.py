@@ -11,9 +11,9 @@ once with markdown-it-py into tokens: the report's layout lives in one place, an
   lists indented), quotes and tables (the header row repeated on every page), language nl-NL.
 
 Before a report leaves, the identifier scan counts what it holds (`Report.identifiers`: kinds and
-counts, never the values). Who the report is for (`voor`) is a parameter: today only 'volledig'
-(everything, identifiers left in, for the facilitator's archive). The group report ('groep': case
-notes left out, identifiers replaced) comes with the step kinds' typed API (issue 12).
+counts, never the values). Who the report is for (`voor`, see export.Voor): 'volledig' (everything,
+identifiers left in, for the facilitator's archive) or 'groep' (case notes and per-person scores left
+out, identifiers replaced by placeholders, a list of what was left out at the end).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from samenslim.domain.export import markdown
+from samenslim.domain.export import VOOR, Voor, markdown
 from samenslim.domain.identifiers import KINDS, Kind, find_identifiers, kind_name
 from samenslim.domain.session import Sessie
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # python-docx (and lxml) take ~150 ms to import: only a Word 
 Vorm = Literal["md", "html", "docx"]
 VORMEN: tuple[Vorm, ...] = ("md", "html", "docx")
 SUFFIXES: dict[Vorm, str] = {"md": ".md", "html": ".html", "docx": ".docx"}
-Voor = Literal["volledig"]  # 'groep' follows with issue 12 (case notes out, identifiers replaced)
+SUFFIXES_VOOR: dict[Voor, str] = {"volledig": "", "groep": ".groep"}  # verslagen/ID.groep.html
 LANGUAGE = "nl-NL"
 
 
@@ -53,27 +53,37 @@ def vorm_named(name: str) -> Vorm:
     raise ValueError(f"onbekende vorm '{name}' (kies uit {', '.join(VORMEN)})")
 
 
+def voor_named(name: str) -> Voor:
+    """Who a report is for ('groep', 'volledig'); ValueError (Dutch) for any other."""
+    for voor in VOOR:
+        if voor == name:
+            return voor
+    raise ValueError(f"onbekend verslag '{name}' (kies uit {', '.join(VOOR)})")
+
+
 @dataclass(frozen=True)
 class Report:
     vorm: Vorm
     content: str | bytes  # text for md and html, bytes for docx
     identifiers: Counter[Kind]  # what the scan found in the report's text: kinds and counts only
+    voor: Voor = "volledig"
 
     @property
     def suffix(self) -> str:
-        return SUFFIXES[self.vorm]
+        """How the file's name ends: '.md' for the full report, '.groep.md' for the group's."""
+        return SUFFIXES_VOOR[self.voor] + SUFFIXES[self.vorm]
 
 
 def build(sessie: Sessie, vorm: Vorm, voor: Voor = "volledig") -> Report:
     """The session's report in `vorm`, with the identifiers it holds counted."""
-    text = markdown(sessie)
+    text = markdown(sessie, voor)
     tokens = parse(text)
     counts = count_identifiers(tokens)
     if vorm == "md":
-        return Report(vorm, text, counts)
+        return Report(vorm, text, counts, voor)
     if vorm == "html":
-        return Report(vorm, to_html(tokens), counts)
-    return Report(vorm, to_docx(tokens, created=sessie.aangemaakt, modified=sessie.bijgewerkt), counts)
+        return Report(vorm, to_html(tokens), counts, voor)
+    return Report(vorm, to_docx(tokens, created=sessie.aangemaakt, modified=sessie.bijgewerkt), counts, voor)
 
 
 # -- parsing -------------------------------------------------------------------------------------

@@ -90,6 +90,9 @@ class StapRun(Record):
     gebruikte_seconden: Annotated[float, Field(ge=0, le=MAX_SECONDS)] = 0.0
     extra_seconden: Annotated[float, Field(ge=-MAX_SECONDS, le=MAX_SECONDS)] = 0.0
     spiekbriefje: str | None = None
+    # Content marked this step's notes as case notes ('casus = true'): the group report leaves them
+    # out. Stored as asked, so the report stays right if the content changes; older files: False.
+    casus: bool = False
     # Text typed into a field of this step but not (yet) confirmed, keyed by the field's id: saved
     # with every keystroke and put back when the step is shown again, so nothing typed is lost.
     concepten: dict[str, str] = {}
@@ -250,7 +253,7 @@ def step_as_asked(step: Stap, theme: str, stapels: dict[str, Stapel], solo: bool
         titel=fill_theme(titel, theme, solo), soort=soort, uitleg=fill_theme(uitleg, theme, solo),
         vragen=[fill_theme(question, theme, solo) for question in vragen],
         geplande_seconden=round(step.minuten * 60) if step.minuten else None,
-        inhoud=inhoud, spiekbriefje=step.spiekbriefje,
+        inhoud=inhoud, spiekbriefje=step.spiekbriefje, casus=step.casus,
     )
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from samenslim.domain.decks import Kaart, Stapel
 
 # Keys every step has; whatever else a step declares is its kind's own content ("inhoud").
-COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten", "spiekbriefje", "alleen"})
+COMMON_FIELDS = frozenset({"titel", "soort", "uitleg", "vragen", "minuten", "spiekbriefje", "alleen", "casus"})
 
 
 class AlleenVersie(BaseModel):
@@ -54,6 +54,9 @@ class BaseStap(BaseModel):
     spiekbriefje: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
     # The solo wording of this step ([stappen.alleen] in TOML), for werkvormen marked "alleen".
     alleen: AlleenVersie | None = None
+    # The notes of this step are case notes (someone tells a personal case, as in intervisie's first
+    # step): the group report (export --voor groep) leaves them out.
+    casus: bool = False
 
     def inhoud(self) -> dict[str, Any]:
         """The kind-specific content, stored in the session beside the prompts as they were asked."""
@@ -173,6 +176,15 @@ class Soort(Generic[N, C]):
     def verslag(self, inhoud: N, capture: C) -> list[str] | None:
         """The capture as Markdown lines for the report, or None: the terugblik lines as bullets."""
         return None
+
+    def groepsverslag(self, inhoud: N, capture: C) -> list[str] | None:
+        """The capture as the report for the group writes it (export --voor groep): what the group
+        produced, without what belongs to one person (see `persoonlijk`). By default the same as `verslag`."""
+        return self.verslag(inhoud, capture)
+
+    def persoonlijk(self, inhoud: N, capture: C) -> int:
+        """How many per-person scores `groepsverslag` leaves out (the report lists the count, never the scores)."""
+        return 0
 
     def punten(self, inhoud: N, capture: C) -> list[Punt]:
         """The actions or experiments the step holds, in the order they were captured (blank ones too)."""

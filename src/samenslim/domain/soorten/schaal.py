@@ -127,7 +127,7 @@ class Schaal(Soort[SchaalInhoud, Capture]):
             lines += capture.notities.strip().splitlines()
         return lines
 
-    def verslag(self, inhoud: SchaalInhoud, capture: Capture) -> list[str]:
+    def verslag(self, inhoud: SchaalInhoud, capture: Capture, per_person: bool = True) -> list[str]:
         low, high = inhoud.laagste, inhoud.hoogste
         meaning_low, meaning_high = inhoud.betekenis_laagste, inhoud.betekenis_hoogste
         scale = f"{low}{f' ({md(meaning_low)})' if meaning_low else ''} tot {high}" \
@@ -135,10 +135,18 @@ class Schaal(Soort[SchaalInhoud, Capture]):
         lines = [f"Schaal van {scale}.", ""] if capture.groep is not None or capture.per_deelnemer else []
         if capture.groep is not None:
             lines.append(f"- **{'Groep' if capture.per_deelnemer else 'Cijfer'}:** {format_score(capture.groep)}")
-        lines += [f"- **{md(name)}:** {format_score(score)}" for name, score in capture.per_deelnemer.items()]
+        if per_person:
+            lines += [f"- **{md(name)}:** {format_score(score)}" for name, score in capture.per_deelnemer.items()]
         if (mean := average(capture.per_deelnemer)) is not None:
             lines.append(f"- **Gemiddelde:** {format_mean(mean)}")
         return lines + paragraph(bullets(note_lines(capture.notities)))
+
+    def groepsverslag(self, inhoud: SchaalInhoud, capture: Capture) -> list[str]:
+        """The group's score and the average, without who gave which score."""
+        return self.verslag(inhoud, capture, per_person=False)
+
+    def persoonlijk(self, inhoud: SchaalInhoud, capture: Capture) -> int:
+        return len(capture.per_deelnemer)
 
     def cijfer(self, inhoud: SchaalInhoud, capture: Capture) -> Cijfer | None:
         if capture.groep is None:
