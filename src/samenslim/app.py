@@ -342,14 +342,8 @@ class SamenslimApp(DutchApp):
         except Refused as refusal:
             self.refused(refusal)
             return
-        binary = vorm == "docx"
-        sent = offer_download(self, written.path, REPORT_TYPES[vorm], binary)
-        what = "Verslag voor de groep" if voor == "groep" else "Volledig verslag"
-        text = f"{what} bewaard: {written.path}" + (" (en een JSON-kopie)" if written.json_copy else "")
-        text += "; de browser downloadt het ook" if sent else ""
-        if written.warning:
-            text += f"\n{written.warning[0].upper()}{written.warning[1:]}"
-        self.notify(escape_markup(text), title="Verslag", timeout=12 if written.warning else 8,
+        sent = offer_download(self, written.path, REPORT_TYPES[vorm], vorm == "docx")
+        self.notify(escape_markup(written.notice(voor, sent)), title="Verslag", timeout=12 if written.warning else 8,
                     severity="warning" if written.warning else "information")
 
     @on(messages.DeleteSession)

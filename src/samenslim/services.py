@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from samenslim.domain.locations import Locations, builtin_content_dir
 
@@ -23,20 +23,12 @@ if TYPE_CHECKING:
 
     from samenslim.domain.autosave import Autosaver
     from samenslim.domain.content import Library, Werkvorm
+    from samenslim.domain.report_formats import Exported
     from samenslim.domain.retention import Bewaartermijn
     from samenslim.domain.session import Sessie
     from samenslim.domain.settings import Instellingen
     from samenslim.domain.store import SaveError, SessionStore
     from samenslim.domain.timer import Clock
-
-
-class Exported(NamedTuple):
-    """A report written by `Services.export`: where it went, its JSON copy (the full report only), and
-    the identifier warning (kinds and counts, never the values) or None."""
-
-    path: Path
-    json_copy: Path | None
-    warning: str | None
 
 
 class Refused(Exception):
@@ -381,7 +373,7 @@ class Services:
         from samenslim.domain.erasure import report_path
         from samenslim.domain.export import json_copy
         from samenslim.domain.private_files import write_private
-        from samenslim.domain.report_formats import build, identifier_warning, voor_named, vorm_named
+        from samenslim.domain.report_formats import Exported, build, identifier_warning, voor_named, vorm_named
         from samenslim.domain.store import StoreError, describe_os_error
 
         folder = self.locations.reports_dir

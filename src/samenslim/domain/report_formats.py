@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -369,3 +370,19 @@ def docx_texts(data: bytes) -> list[tuple[str, str]]:
             if text.strip():
                 found.append((f"tabel {table_number}, rij {row_number}", text))
     return found
+
+
+class Exported(NamedTuple):
+    """A report written by `Services.export`: where it went, its JSON copy (the full report only), and
+    the identifier warning (kinds and counts, never the values) or None."""
+
+    path: Path
+    json_copy: Path | None
+    warning: str | None
+
+    def notice(self, voor: str, downloaded: bool) -> str:
+        """What the facilitator reads: which report went where, and the identifier warning."""
+        what = "Verslag voor de groep" if voor == "groep" else "Volledig verslag"
+        text = f"{what} bewaard: {self.path}" + (" (en een JSON-kopie)" if self.json_copy else "")
+        text += "; de browser downloadt het ook" if downloaded else ""
+        return text + (f"\n{self.warning[0].upper()}{self.warning[1:]}" if self.warning else "")
