@@ -3,11 +3,12 @@ warning under the field, and one key (F4) replaces it by its placeholder before 
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from samenslim.werkvormen import StepView
 from tests.conftest import fill_setup, open_werkvorm, screen_text, session_files, wait_for
-from tests.functional.test_footer_keys import footer_keys
+from tests.functional.test_footer_keys import KIND_STEPS, footer_keys, to_runner
 
 BSN = "123456782"  # passes the 11-proef
 PHONE = "06-12345678"
@@ -115,3 +116,27 @@ async def test_f1_explains_the_wachter_during_a_step(make_app) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         text = app.screen.hulp.as_text()
     assert "Privacy tijdens het typen" in text and "F4" in text and "[BSN verwijderd]" in text
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_STEPS))
+async def test_every_kinds_first_field_is_watched(kind: str, make_app) -> None:
+    """Whatever the kind (a round, a notepad, a row of inputs, a column, a pair's story): a BSN typed
+    into the field that has the keyboard gets the warning, and F4 replaces it there."""
+    werkvorm_id, step = KIND_STEPS[kind]
+    app = make_app()
+    async with app.run_test(size=(110, 36)) as pilot:
+        await to_runner(pilot, werkvorm_id, step)
+        fields = [field for field in app.screen.query_one(StepView).query("Input, TextArea")
+                  if isinstance(field, (Input, TextArea)) and field.focusable and not field.disabled
+                  and not (isinstance(field, Input) and (field.restrict or field.max_length))]  # a score, a time
+        if not fields:
+            pytest.skip(f"{kind}: nothing to type in")
+        field = next((field for field in fields if field is app.focused), fields[0])
+        field.focus()
+        await pilot.press(*f"BSN {BSN}")
+        await wait_for(pilot, lambda: warnings(app), f"{kind}: the warning")
+        assert footer_has_f4(app)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: not warnings(app), f"{kind}: the warning goes")
+        text = field.value if isinstance(field, Input) else field.text
+        assert "[BSN verwijderd]" in text and BSN not in text

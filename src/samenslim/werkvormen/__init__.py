@@ -137,7 +137,7 @@ class StepView(Vertical, Generic[N, C]):
     # warning names the kind, never the value; nothing found is logged or kept anywhere.
     def watch_identifiers(self, field: Input | TextArea, text: str) -> None:
         findings = find_identifiers(text)
-        if findings:
+        if findings and field.is_attached and self.is_attached:
             self._show_warning(field, findings)
         elif field is self._warned:
             self._hide_warning()
@@ -152,7 +152,7 @@ class StepView(Vertical, Generic[N, C]):
             if self._warning is not None:
                 self._warning.remove()
             self._warning = Static(text, markup=False, classes="identifier-warning")
-            if isinstance(anchor.parent, Widget):
+            if isinstance(anchor.parent, Widget) and anchor.parent.is_attached:
                 anchor.parent.mount(self._warning, after=anchor)
         if self._warned is not field:
             self._warned = field
