@@ -196,11 +196,26 @@ def runner_scenario(kind: str) -> Scenario:
     return Scenario(build, own_keys_only=kind != REPRESENTATIVE)
 
 
+def wachter_scenario() -> Scenario:
+    """A round whose note holds a BSN: the AVG-wachter's warning shows, and with it its key (F4)."""
+    werkvorm_id, step = KIND_STEPS["rondje"]
+
+    async def build(pilot) -> None:
+        await to_runner(pilot, werkvorm_id, step)
+        pilot.app.screen.query_one("#turn-input", Input).focus()
+        await pilot.press(*"BSN 123456782")
+        await pilot.pause()
+        assert pilot.app.screen.query(".identifier-warning")
+
+    return Scenario(build, own_keys_only=True)
+
+
 SCENARIOS: dict[str, Scenario] = {
     "library": Scenario(library, prepare=damaged_session, offer_resume=True),  # a damaged file: ctrl+g shows
     "setup": Scenario(setup),
     "setup-agenda": Scenario(setup_agenda),
     **{f"runner-{kind}": runner_scenario(kind) for kind in sorted(KIND_STEPS)},
+    "runner-wachter": wachter_scenario(),
     "reference": Scenario(reference),
     "summary": Scenario(summary),
     "stuck": Scenario(stuck),

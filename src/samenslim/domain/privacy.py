@@ -4,10 +4,10 @@ Everything shown here is safe to show: places (a step's title and the path of th
 and counts, never a matched value. Titles, group names, ids and field names are shown through
 `redact`, since a title may itself hold a phone number.
 
-For now every string of a session's free text is scanned: its title, group, theme and participants,
-and per step everything captured (`vastgelegd`) and every draft
-(`concepten`). Once each step kind says which of its fields hold free text (issue 12), the walk
-over `vastgelegd` can be narrowed to those fields.
+Scanned: the session's title, group, theme and participants; per step the fields its kind says
+hold typed text (`Soort.vrije_teksten`, names included), and every draft (`concepten`, walked
+whole). A step of a kind this version does not know (a newer file), or whose capture does not
+parse, has everything it captured walked instead.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from samenslim.domain.groups import group_key
 from samenslim.domain.identifiers import Kind, find_identifiers, redact
 from samenslim.domain.locations import Locations
 from samenslim.domain.retention import Bewaartermijn, Bewaartermijnen, term_ends
-from samenslim.domain.session import Sessie
+from samenslim.domain.session import Sessie, StapRun
 from samenslim.domain.sessions_index import Samenvatting, list_sessions
+from samenslim.domain.soorten import kind_of
 from samenslim.domain.store import MAX_FILE_BYTES, SUFFIX, SessionFileError, SessionStore
 
 SEPARATOR = " › "
@@ -129,15 +130,60 @@ def _place(prefix: str, path: tuple[str, ...]) -> str:
     return SEPARATOR.join([prefix, *(redact(part) for part in path)]) if path else prefix
 
 
+def _field_path(value: Any, veld: str) -> tuple[str, ...]:
+    """A kind's field path ('beurten.1.tekst', list positions from 0) as the generic walk names it
+    (('beurten', '2', 'tekst'), from 1), read along the capture so a key holding a dot (a name such
+    as 'J. de Vries' in per_deelnemer) stays one part."""
+    parts: list[str] = []
+    rest = veld
+    while rest:
+        if isinstance(value, dict):
+            key = next((key for key in sorted(map(str, value), key=len, reverse=True)
+                        if rest == key or rest.startswith(key + ".")), None)
+            if key is None:
+                break
+            value, rest, part = value[key], rest[len(key) + 1:], key
+        elif isinstance(value, list):
+            index, _, after = rest.partition(".")
+            if not index.isdigit() or int(index) >= len(value):
+                break
+            value, rest, part = value[int(index)], after, str(int(index) + 1)
+        else:
+            break
+        parts.append(part)
+    if rest:  # not found along the capture: the path as the kind gives it
+        parts += rest.split(".")
+    return tuple(parts)
+
+
+def _step_texts(step: StapRun) -> Iterator[tuple[tuple[str, ...], str]]:
+    """The typed texts of a step's capture with their paths: the kind's free-text fields, or every
+    string when the kind is unknown or its capture does not parse."""
+    kind = kind_of(step)
+    if kind is not None:
+        try:
+            texts = kind.vrije_teksten(kind.inhoud(step), kind.capture(step))
+        except ValueError:  # pydantic's ValidationError: walk it all
+            pass
+        else:
+            for item in texts:
+                yield _field_path(step.vastgelegd, item.veld), item.tekst
+            return
+    yield from _strings(step.vastgelegd, ())
+
+
 def scan_session(session: Sessie) -> list[PlaceFinding]:
     """Every place in the session's free text that holds identifiers, in the order of the session."""
     counted: dict[tuple[str, Kind], int] = {}
 
-    def scan(prefix: str, value: Any) -> None:
-        for path, text in _strings(value, ()):
+    def count(prefix: str, texts: Iterator[tuple[tuple[str, ...], str]]) -> None:
+        for path, text in texts:
             for finding in find_identifiers(text):
                 key = (_place(prefix, path), finding.kind)
                 counted[key] = counted.get(key, 0) + 1
+
+    def scan(prefix: str, value: Any) -> None:
+        count(prefix, _strings(value, ()))
 
     scan("titel van de sessie", session.titel)
     scan("groep", session.groep)
@@ -151,7 +197,7 @@ def scan_session(session: Sessie) -> list[PlaceFinding]:
             where = f"stap {number} “{redact(step.titel)}”"
             if several:
                 where = f"{redact(run.titel)}, {where}"
-            scan(where, step.vastgelegd)
+            count(where, _step_texts(step))
             scan(f"{where}{SEPARATOR}nog niet bevestigd", step.concepten)
     return [PlaceFinding(kind, place, count) for (place, kind), count in counted.items()]
 

@@ -124,6 +124,10 @@ def help_for(screen: Screen) -> Hulp:
     more = getattr(screen, "help_extra", None)
     if callable(more):
         extra = list(more())
+    for widget in screen.query("*"):  # a widget may add its own section (a running step: the AVG-wachter)
+        more = getattr(widget, "help_extra", None)
+        if callable(more) and widget.display:
+            extra += list(more())
     return Hulp(title.strip(), " ".join(purpose.split()), screen_keys(screen), extra)
 
 

@@ -87,7 +87,7 @@ class CirkelsView(StepView[cirkels.CirkelsInhoud, cirkels.Capture]):
             return len(self.people()) > 1 and not self.comparing
         if action in ("next_ring", "remove_last"):
             return not self.comparing
-        return True
+        return super().check_action(action, parameters)
 
     def compose(self) -> ComposeResult:
         if self.comparing:
