@@ -129,8 +129,10 @@ async def test_every_kinds_first_field_is_watched(kind: str, make_app) -> None:
         fields = [field for field in app.screen.query_one(StepView).query("Input, TextArea")
                   if isinstance(field, (Input, TextArea)) and field.focusable and not field.disabled
                   and not (isinstance(field, Input) and (field.restrict or field.max_length))]  # a score, a time
-        if not fields:
-            pytest.skip(f"{kind}: nothing to type in")
+        if not fields:  # a drawn card, a score on a scale, an explanation: nothing free to type
+            assert kind in {"schaal", "stapel", "tekst"}, f"{kind} has no field to type in"
+            assert not warnings(app)
+            return
         field = next((field for field in fields if field is app.focused), fields[0])
         field.focus()
         await pilot.press(*f"BSN {BSN}")
