@@ -144,8 +144,11 @@ class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
         limit = self.capture().per_persoon
         speaker.set_class(bool(limit and state.current_speaker
                                and state.speaking_for(self.context.elapsed()) > limit), "-over")
-        if str(speaker.render()) != line:
-            speaker.update(line)
+        old = str(speaker.render())
+        if old != line:
+            # The clock in the line changes every second: a line of the same length takes the same
+            # rows, so it is redrawn without a layout pass over the whole screen.
+            speaker.update(line, layout=len(old) != len(line))
 
     def _order_line(self, state: rondje.Round) -> Text:
         line = Text("Volgorde: ")
