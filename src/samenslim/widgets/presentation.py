@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from samenslim.domain.timer import Timer
@@ -79,11 +79,13 @@ class PresentationView(Vertical):
     LOW_ROWS = 24
     TINY_ROWS = 16
 
-    where: reactive[str] = reactive("")
-    questions: reactive[tuple[str, ...]] = reactive(())
-    speaker: reactive[str | None] = reactive(None)
-    next_speaker: reactive[str | None] = reactive(None)
-    agenda: reactive[str | None] = reactive(None)
+    # vars, not reactives: a reactive repaints the whole view (the whole screen) when it changes, and
+    # the speaker's clock changes every second; the watchers below redraw only the line that changed.
+    where: var[str] = var("")
+    questions: var[tuple[str, ...]] = var(())
+    speaker: var[str | None] = var(None)
+    next_speaker: var[str | None] = var(None)
+    agenda: var[str | None] = var(None)
 
     def __init__(self, timer: Timer, *, id: str | None = None) -> None:
         super().__init__(id=id)
