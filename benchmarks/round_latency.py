@@ -84,6 +84,7 @@ async def floor(samples: int) -> float:
 async def round_figures(data: Path, samples: int) -> dict[str, float]:
     from samenslim.app import SamenslimApp
     from samenslim.domain.locations import Locations
+    from samenslim.messages import StartSession
     from samenslim.werkvormen.rondje import RondjeView
 
     app = SamenslimApp(Locations(data), rng=random.Random(1), offer_resume=False, timer_starts_by_itself=False)
@@ -93,8 +94,10 @@ async def round_figures(data: Path, samples: int) -> dict[str, float]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         werkvorm = app.library.werkvormen["progressiegerichte-intervisie"]
-        app.start_session([werkvorm], titel="Meting", deelnemers=PEOPLE,
-                          rollen={"voorzitter": PEOPLE[0], "casusinbrenger": PEOPLE[-1]})
+        app.post_message(StartSession([werkvorm], titel="Meting", deelnemers=PEOPLE,
+                                      rollen={"voorzitter": PEOPLE[0], "casusinbrenger": PEOPLE[-1]}))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("ctrl+n", "ctrl+n")  # to step 3, the repeating round of questions
         await pilot.pause()

@@ -5,6 +5,7 @@ import json
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,44 @@ def test_autosaver_writes_the_latest_snapshot(store: SessionStore, session) -> N
         saver.submit(session)
     assert saver.close()
     assert store.load(session.id).werkvormen[0].stappen[2].vastgelegd["notities"] == "versie 49"
+
+
+def test_autosaver_folds_a_burst_of_keys_into_few_writes_and_the_last_lands_by_itself(
+        store: SessionStore, session, monkeypatch) -> None:
+    written: list[bytes] = []
+    real_write = store.write_bytes
+
+    def counting(session_id: str, data: bytes):
+        path = real_write(session_id, data)
+        written.append(data)
+        return path
+
+    monkeypatch.setattr(store, "write_bytes", counting)
+    saver = Autosaver(store, min_interval=0.2)
+    for n in range(40):  # a typist's burst: far faster than one write per key
+        session.werkvormen[0].stappen[2].concepten = {"notes": f"versie {n}"}
+        saver.submit(session)
+    deadline = time.monotonic() + 10
+    while b"versie 39" not in (written[-1] if written else b""):  # no flush: it must land by itself
+        assert time.monotonic() < deadline, "the last key never reached the disk"
+        time.sleep(0.01)
+    assert len(written) <= 3, "a burst of keys is a few writes, not one per key"
+    assert store.load(session.id).werkvormen[0].stappen[2].concepten == {"notes": "versie 39"}
+    saver.close()
+
+
+def test_autosaver_flush_does_not_wait_for_the_interval_and_keeps_every_session(store: SessionStore, session) -> None:
+    other = session.model_copy(deep=True, update={"id": session.id[:-1] + ("0" if session.id[-1] != "0" else "1")})
+    saver = Autosaver(store, min_interval=600)  # were the interval waited for, this would hang
+    saver.submit(session)
+    assert saver.flush(timeout=10)
+    session.werkvormen[0].stappen[2].concepten = {"notes": "nog getypt"}
+    saver.submit(session)
+    saver.submit(other)  # another session in the same turn is not pushed out by it
+    assert saver.flush(timeout=10)
+    assert store.load(session.id).werkvormen[0].stappen[2].concepten == {"notes": "nog getypt"}
+    assert store.load(other.id).id == other.id
+    assert saver.close(timeout=10)
 
 
 def test_autosaver_reports_a_failing_disk_and_recovers(store: SessionStore, session, monkeypatch) -> None:

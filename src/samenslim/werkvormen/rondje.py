@@ -8,6 +8,7 @@ from textual.widgets import Input, Label, Static
 
 from samenslim.domain.soorten import rondje
 from samenslim.werkvormen import StepView
+from samenslim.widgets.field import Field
 
 SHOWN_TURNS = 40  # the turn list shows the newest ones; ten lines are in view at a time
 
@@ -61,7 +62,7 @@ class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
                         tooltip="Minuten (2 of 1,5) of m:ss (1:15); leeg = geen limiet")
             yield Static("", id="order-hint")
         yield Static("", id="per-person-error", classes="field-error")
-        yield Input(placeholder=f"{self.inhoud.invoer} (Enter = volgende spreker)", id="turn-input")
+        yield Field(placeholder=f"{self.inhoud.invoer} (Enter = volgende spreker)", id="turn-input")
         yield Static("", id="round-done")
         with VerticalScroll(id="turns"):
             yield Static("", id="turns-text")
@@ -144,8 +145,11 @@ class RondjeView(StepView[rondje.RondjeInhoud, rondje.Capture]):
         limit = self.capture().per_persoon
         speaker.set_class(bool(limit and state.current_speaker
                                and state.speaking_for(self.context.elapsed()) > limit), "-over")
-        if str(speaker.render()) != line:
-            speaker.update(line)
+        old = str(speaker.render())
+        if old != line:
+            # The clock in the line changes every second: a line of the same length takes the same
+            # rows, so it is redrawn without a layout pass over the whole screen.
+            speaker.update(line, layout=len(old) != len(line))
 
     def _order_line(self, state: rondje.Round) -> Text:
         line = Text("Volgorde: ")

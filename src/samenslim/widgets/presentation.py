@@ -16,8 +16,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
-from textual.reactive import reactive
-from textual.widgets import Static
+from textual.reactive import var
+from textual.widgets import Input, Static, TextArea
 
 from samenslim.domain.timer import Timer
 from samenslim.widgets.big_timer import BigTimer
@@ -79,15 +79,18 @@ class PresentationView(Vertical):
     LOW_ROWS = 24
     TINY_ROWS = 16
 
-    where: reactive[str] = reactive("")
-    questions: reactive[tuple[str, ...]] = reactive(())
-    speaker: reactive[str | None] = reactive(None)
-    next_speaker: reactive[str | None] = reactive(None)
-    agenda: reactive[str | None] = reactive(None)
+    # vars, not reactives: a reactive repaints the whole view (the whole screen) when it changes, and
+    # the speaker's clock changes every second; the watchers below redraw only the line that changed.
+    where: var[str] = var("")
+    questions: var[tuple[str, ...]] = var(())
+    speaker: var[str | None] = var(None)
+    next_speaker: var[str | None] = var(None)
+    agenda: var[str | None] = var(None)
 
     def __init__(self, timer: Timer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._timer = timer
+        self._covered: list[Input | TextArea] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", id="p-step", markup=False)
@@ -104,6 +107,22 @@ class PresentationView(Vertical):
         self.watch_speaker(self.speaker)
         self.watch_next_speaker(self.next_speaker)
         self.watch_agenda(self.agenda)
+
+    # -- what lies under the view -------------------------------------------------------------
+    # The view covers the runner, but Textual still draws every widget under it each time something
+    # changes there. The capture field keeps the keyboard under the view; its blinking cursor cannot
+    # be seen, yet redrew the whole stack twice a second: it stops blinking while the view is shown.
+    def on_show(self) -> None:
+        self._covered = [field for field in self.screen.query("Input, TextArea")
+                         if isinstance(field, Input | TextArea) and field.cursor_blink]
+        for field in self._covered:
+            field.cursor_blink = False
+
+    def on_hide(self) -> None:
+        for field in self._covered:
+            if field.is_mounted:
+                field.cursor_blink = True
+        self._covered = []
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < self.LOW_ROWS, "-low")

@@ -95,11 +95,15 @@ class TimerDisplay(Vertical):
         shown, state = self.texts()
         if (shown, state) == self._shown:
             return
+        before = self._shown
         self._shown = (shown, state)
         if self.timer.running and self.active:
             self.post_message(self.Second())
-        self.query_one(Digits).update(shown)
-        self.query_one("#timer-status", Static).update(state)
+        if before is None or before[0] != shown:
+            self.query_one(Digits).update(shown)
+        if before is None or before[1] != state:
+            # Static.update always asks for a layout pass over the whole screen: only when the words change.
+            self.query_one("#timer-status", Static).update(state)
         level = self.timer.level()
         for name in ("let-op", "bijna", "over"):
             self.set_class(level == name, f"-{name}")
