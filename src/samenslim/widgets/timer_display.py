@@ -107,7 +107,6 @@ class TimerDisplay(Vertical):
         level = self.timer.level()
         for name in ("let-op", "bijna", "over"):
             self.set_class(level == name, f"-{name}")
-        self.set_class(self.timer.overtime, "-overtime")
         self.set_class(not self.timer.running, "-paused")
         if level == "over" and not self._rang and self.active:
             self._rang = True
