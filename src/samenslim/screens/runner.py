@@ -337,7 +337,7 @@ class RunnerScreen(Screen):
             opened = not self.app.is_headless and second_screen.open_in_browser(url)
         else:
             url, opened = self.second_screen.url, False
-        self.notify(second_screen.notice(url, opened), title="Tweede scherm", timeout=60, markup=False)
+        self.notify(second_screen.notice(url, opened), title="Tweede scherm", timeout=20, markup=False)
 
     def push_room_view(self) -> None:
         """Give the second screen what the room sees now (it sends only what changed)."""
