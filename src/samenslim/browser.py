@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 from pathlib import Path
+from typing import ClassVar, cast
 
 from textual.app import App
 from textual.screen import Screen
@@ -53,3 +54,16 @@ async def run_browser_key(screen: Screen, action: str, browser_keys: dict[str, s
         result = getattr(screen, f"action_{action}")()
         if inspect.isawaitable(result):
             await result
+
+
+class BrowserKeys:
+    """A screen's browser-safe keys: `BROWSER_KEYS` maps a ctrl action to a key bound to
+    `browser('<action>')`; under serve the footer shows that key, in the terminal the ctrl key."""
+
+    BROWSER_KEYS: ClassVar[dict[str, str]] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return browser_key_allowed(cast(Screen, self).app, action, self.BROWSER_KEYS)
+
+    async def action_browser(self, action: str) -> None:
+        await run_browser_key(cast(Screen, self), action, self.BROWSER_KEYS)

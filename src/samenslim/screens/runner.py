@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static, TextArea
 
 from samenslim import messages
-from samenslim.browser import browser_key_allowed, run_browser_key
+from samenslim.browser import BrowserKeys
 from samenslim.domain.room_view import agenda_line, chosen_card
 from samenslim.domain.schedule import schedule
 from samenslim.domain.session import Sessie, StapRun, now, retheme
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from samenslim.services import Services
 
 
-class RunnerScreen(Screen):
+class RunnerScreen(BrowserKeys, Screen):
     HULP = """Sessie
     Eén stap tegelijk: de vraag, een plek om vast te leggen wat er gezegd wordt, en de timer.
     Alles wordt meteen bewaard. Op de laatste stap rond je met Stap ▶ de
@@ -114,6 +114,7 @@ class RunnerScreen(Screen):
         self.set_reactive(RunnerScreen.timer, Timer(None, clock=self.clock))
         self._bell_rung = False
         self._entering = False
+        self._blinking: list[Input | TextArea] = []  # fields whose cursor stops blinking under the beamer
         self.second_screen: SecondScreen | None = None  # F7: the page for the projector, once started
 
     # -- layout -----------------------------------------------------------------------------
@@ -285,13 +286,6 @@ class RunnerScreen(Screen):
         self.step.bank(self.timer.elapsed(), self.timer.extra_seconds, finished)
 
     # -- actions ----------------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return browser_key_allowed(self.app, action, self.BROWSER_KEYS)
-
-    async def action_browser(self, action: str) -> None:
-        """A browser-safe key for one of the runner's ctrl actions (BROWSER_KEYS)."""
-        await run_browser_key(self, action, self.BROWSER_KEYS)
-
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
         self.sync_timer()
@@ -314,6 +308,11 @@ class RunnerScreen(Screen):
         presentation.set_class(presenting, "-on")
         self.query_one("#timer", TimerDisplay).set_active(not presenting)
         presentation.timer_display.set_active(presenting)  # only the display that can be seen ticks
+        # The capture field keeps the keyboard under the view; its unseen blinking cursor redrew the whole stack.
+        if presenting:
+            self._blinking = [f for f in self.query("Input, TextArea") if isinstance(f, Input | TextArea) and f.cursor_blink]
+        for field in self._blinking:
+            field.cursor_blink = not presenting
         self.tick()
 
     # -- the second screen (F7): a page served from its own thread; it only ever gets RoomViews, what

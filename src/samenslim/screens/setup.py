@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from samenslim import messages
+from samenslim.browser import BrowserKeys
 from samenslim.domain import soorten
 from samenslim.domain.catalog import duration
 from samenslim.domain.content import Library, Werkvorm
@@ -114,7 +115,7 @@ class AgendaList(OptionList):
         self.refresh_bindings()
 
 
-class SetupScreen(Screen):
+class SetupScreen(BrowserKeys, Screen):
     HULP = """Sessie voorbereiden
     Geef de sessie een titel, kies groep of alleen, vul de deelnemers in (gescheiden door ; of
     komma's) en wie welke rol heeft. De agenda bepaalt welke werkvormen na elkaar komen; pas de
@@ -369,16 +370,6 @@ class SetupScreen(Screen):
     def needs_others(self) -> list[str]:
         """The agenda's werkvormen with a round or a pair conversation: they need other people."""
         return [w.titel for w in self.agenda if any(soorten.needs_others(step.soort) for step in w.stappen)]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from samenslim.browser import browser_key_allowed
-
-        return browser_key_allowed(self.app, action, self.BROWSER_KEYS)
-
-    async def action_browser(self, action: str) -> None:
-        from samenslim.browser import run_browser_key
-
-        await run_browser_key(self, action, self.BROWSER_KEYS)
 
     def action_start(self) -> None:
         solo = self.solo

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.reactive import var
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
 from samenslim.domain.timer import Timer
 from samenslim.widgets.big_timer import BigTimer
@@ -90,7 +90,6 @@ class PresentationView(Vertical):
     def __init__(self, timer: Timer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._timer = timer
-        self._covered: list[Input | TextArea] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", id="p-step", markup=False)
@@ -107,22 +106,6 @@ class PresentationView(Vertical):
         self.watch_speaker(self.speaker)
         self.watch_next_speaker(self.next_speaker)
         self.watch_agenda(self.agenda)
-
-    # -- what lies under the view -------------------------------------------------------------
-    # The view covers the runner, but Textual still draws every widget under it each time something
-    # changes there. The capture field keeps the keyboard under the view; its blinking cursor cannot
-    # be seen, yet redrew the whole stack twice a second: it stops blinking while the view is shown.
-    def on_show(self) -> None:
-        self._covered = [field for field in self.screen.query("Input, TextArea")
-                         if isinstance(field, Input | TextArea) and field.cursor_blink]
-        for field in self._covered:
-            field.cursor_blink = False
-
-    def on_hide(self) -> None:
-        for field in self._covered:
-            if field.is_mounted:
-                field.cursor_blink = True
-        self._covered = []
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < self.LOW_ROWS, "-low")
