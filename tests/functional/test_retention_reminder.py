@@ -56,7 +56,8 @@ async def test_the_group_view_shows_and_sets_the_term(make_app, data_dir: Path) 
     app = make_app(offer_resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         app.post_message(OpenGroup("Netwerk Jongeren Oost"))
-        await wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "the group view")
+        await wait_for(pilot, lambda: isinstance(app.screen, GroupScreen) and app.screen.query("#group-term"),
+                       "the group view with its term line")
         term_line = app.screen.query_one("#group-term")
         assert "Nog geen bewaartermijn vastgelegd (b: vastleggen)." in str(term_line.render())
         await pilot.press("b")

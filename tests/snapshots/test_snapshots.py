@@ -198,6 +198,7 @@ class TestStepKinds:
                 await pilot.press(*([key] if key in ("enter", "tab", "down") else key))
             await pilot.press("ctrl+t")
             clock.advance(65)
+            pilot.app.screen.sync_timer()  # draw the advanced clock now, not at the next tick (busy machines)
             await pilot.wait_for_scheduled_animations()  # scrolling to the focused field settles first
             await stable_layout(pilot)
 
