@@ -162,6 +162,7 @@ class TestRunner:
             await pilot.press("ctrl+o")
             await pilot.press("ctrl+t")
             clock.advance(75)
+            pilot.app.screen.sync_timer()  # draw the advanced clock now, not at the next tick (busy machines)
             steady_cursors(pilot.app)
             await pilot.pause(0.3)
 
